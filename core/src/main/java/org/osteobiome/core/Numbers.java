@@ -1,0 +1,45 @@
+package org.osteobiome.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Number formatting for tables that people read and programs parse. */
+public final class Numbers {
+    private static final MathContext TWELVE_DIGITS = new MathContext(12);
+
+    private Numbers() {
+    }
+
+    /**
+     * Formats a value with at most 12 significant digits and no trailing zeros: plain notation
+     * for magnitudes in [1e-4, 1e12), scientific ({@code 1.5e-07}) otherwise. Non-finite values
+     * are written as {@code NaN}, {@code Inf}, {@code -Inf}.
+     */
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Inf" : "-Inf";
+        }
+        if (value == 0.0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(TWELVE_DIGITS).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e12) {
+            return rounded.toPlainString();
+        }
+        String s = rounded.toString().replace("E", "e");
+        // BigDecimal writes e+7; keep the sign only when negative, and pad the exponent to two digits.
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e);
+        String exponent = s.substring(e + 1);
+        boolean negative = exponent.startsWith("-");
+        String digits = exponent.replace("+", "").replace("-", "");
+        if (digits.length() < 2) {
+            digits = "0" + digits;
+        }
+        return mantissa + "e" + (negative ? "-" : "+") + digits;
+    }
+}

@@ -1,0 +1,31 @@
+package org.osteobiome.model.ode;
+
+/**
+ * A system of ordinary differential equations y' = f(t, y).
+ *
+ * <p>Implementations must be safe to call from several threads at once when they are shared
+ * between solves (keep per-call scratch space local).
+ */
+public interface OdeSystem {
+
+    /** Number of state variables. */
+    int dimension();
+
+    /** Writes f(t, y) into {@code dydt}; must not modify {@code y}. */
+    void derivatives(double t, double[] y, double[] dydt);
+
+    /** True when f does not depend on t, which lets stiff solvers skip the time derivative. */
+    default boolean isAutonomous() {
+        return false;
+    }
+
+    /** True when {@link #jacobian} is implemented; otherwise solvers use finite differences. */
+    default boolean hasJacobian() {
+        return false;
+    }
+
+    /** Writes the Jacobian ∂f/∂y at (t, y) into {@code jac[row][column]}. */
+    default void jacobian(double t, double[] y, double[][] jac) {
+        throw new UnsupportedOperationException("no analytic Jacobian");
+    }
+}
