@@ -2,6 +2,7 @@ package org.osteobiome.core;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
 /** Number formatting for tables that people read and programs parse. */
 public final class Numbers {
@@ -25,21 +26,16 @@ public final class Numbers {
         if (value == 0.0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(TWELVE_DIGITS).stripTrailingZeros();
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-4 && magnitude < 1e12) {
-            return rounded.toPlainString();
+            return new BigDecimal(value).round(TWELVE_DIGITS).stripTrailingZeros().toPlainString();
         }
-        String s = rounded.toString().replace("E", "e");
-        // BigDecimal writes e+7; keep the sign only when negative, and pad the exponent to two digits.
+        String s = String.format(Locale.ROOT, "%.11e", value); // e.g. 1.20000000000e-05
         int e = s.indexOf('e');
         String mantissa = s.substring(0, e);
-        String exponent = s.substring(e + 1);
-        boolean negative = exponent.startsWith("-");
-        String digits = exponent.replace("+", "").replace("-", "");
-        if (digits.length() < 2) {
-            digits = "0" + digits;
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
-        return mantissa + "e" + (negative ? "-" : "+") + digits;
+        return mantissa + s.substring(e);
     }
 }

@@ -20,6 +20,8 @@ class NumbersTest {
         assertThat(Numbers.format(2.083340149701255e-8)).isEqualTo("2.0833401497e-08");
         assertThat(Numbers.format(1e13)).isEqualTo("1e+13");
         assertThat(Numbers.format(-8.333360770334713e-14)).isEqualTo("-8.33336077033e-14");
+        assertThat(Numbers.format(9.9e-5)).isEqualTo("9.9e-05");
+        assertThat(Numbers.format(1.0000000000004e-5)).isEqualTo("1e-05");
     }
 
     @Test

@@ -12,6 +12,9 @@ import org.osteobiome.core.ErrorCode;
  * <p>At a time where an event resets the state, outputs show the state after the reset.
  */
 abstract class EventDrivenSolver implements Solver {
+    /** A state event firing more often than this in one solve is chattering on its switching surface. */
+    static final int MAX_STATE_EVENTS = 100_000;
+
     private final SolverOptions options;
 
     EventDrivenSolver(SolverOptions options) {
@@ -67,6 +70,10 @@ abstract class EventDrivenSolver implements Solver {
             if (result.endedByEvent()) {
                 StateEvent event = stateEvents.get(result.eventIndex());
                 log.add(new EventRecord(event.name(), t));
+                if (log.size() > MAX_STATE_EVENTS) {
+                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "event '" + event.name() + "' fired more than "
+                            + MAX_STATE_EVENTS + " times; its switching function chatters around zero");
+                }
                 double[] after = apply(event.action(), event.name(), t, y);
                 if (after == null) {
                     output.recordAt(t, y);

@@ -1,0 +1,68 @@
+package org.osteobiome.app.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.osteobiome.app.demo.DemoSection;
+import org.osteobiome.app.demo.PublishedModelsDemo;
+import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.app.report.HtmlPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code osteobiome demo}: runs scenarios of the published models and writes tables, plots and an HTML page. */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run scenarios of the published models; write tables (TSV), plots (PNG) and index.html to a folder.")
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "osteobiome-out", paramLabel = "DIR",
+            description = "output folder (default: osteobiome-out)")
+    Path out;
+
+    @Option(names = "--no-progress", description = "do not draw a progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        List<DemoSection> sections = PublishedModelsDemo.sections();
+        HtmlPage page = new HtmlPage("osteobiome demo: the published bone and gut–bone models");
+        page.paragraph("Each section runs one published model as re-implemented in osteobiome, compares it with the data it "
+                + "was built on where there are data, and links the tables behind every figure.");
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("demo").setInitialMax(sections.size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err));
+        if (noProgress) {
+            for (DemoSection section : sections) {
+                section.run(out, page);
+            }
+        } else {
+            try (ProgressBar bar = builder.build()) {
+                for (DemoSection section : sections) {
+                    bar.setExtraMessage(section.name());
+                    section.run(out, page);
+                    bar.step();
+                }
+            }
+        }
+        AtomicFiles.write(out.resolve("index.html"), stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            w.write(page.render());
+            w.flush();
+        });
+        spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " with " + sections.size()
+                + " sections of tables and plots");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.osteobiome.app.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.app.report.FigureWriter;
+import org.osteobiome.app.report.TableFormat;
+import org.osteobiome.app.report.TrajectoryFigures;
+import org.osteobiome.app.report.TrajectoryWriter;
+import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.model.Model;
+import org.osteobiome.model.ModelCatalog;
+import org.osteobiome.model.ParameterSet;
+import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.Trajectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osteobiome simulate MODEL …}: run a model and print or save its trajectory. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Simulate a model. Prints a table to standard output: a header 'time' followed by the column names,"
+                + " time in days, one row per output time including the final time."},
+        footer = {"", "Examples:",
+            "  osteobiome simulate islam2021-butyrate --set case=3 --t-end 28",
+            "  osteobiome simulate nelson2026-menopause --set variant=surgical-long --step 365 --observables bmd_pct --plot bmd.png",
+            "", "Research software; not a diagnostic device."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model id (see 'osteobiome models')")
+    String modelId;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "set a parameter (repeatable); see 'osteobiome model show MODEL'")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--t-start", paramLabel = "DAYS", description = "first output time (default: the model's)")
+    Double tStart;
+
+    @Option(names = "--t-end", paramLabel = "DAYS", description = "last output time (default: the model's)")
+    Double tEnd;
+
+    @Option(names = "--step", paramLabel = "DAYS", description = "output spacing (default: the model's)")
+    Double step;
+
+    @Option(names = "--observables", split = ",", paramLabel = "NAME", description = "columns to output (default: all)")
+    List<String> observables = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "tsv", paramLabel = "tsv|csv|json", description = "table format (default: tsv)")
+    TableFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the table to FILE instead of standard output")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "also draw the chosen observables")
+    Path plot;
+
+    @Option(names = "--solver", paramLabel = "NAME", description = "dp853 (default for the published models) or rodas4")
+    String solver;
+
+    @Option(names = "--rtol", paramLabel = "TOL", description = "relative tolerance (default: the model's)")
+    Double rtol;
+
+    @Option(names = "--atol", paramLabel = "TOL", description = "absolute tolerance (default: the model's)")
+    Double atol;
+
+    @Override
+    public Integer call() throws Exception {
+        Model model = ModelCatalog.get(modelId);
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw OsteobiomeException.invalid("--set " + e.getKey() + " needs a value: --set " + e.getKey() + "=VALUE");
+            }
+        }
+        if (plot != null) {
+            FigureWriter.isSvg(plot);
+        }
+        ParameterSet parameters = ParameterSet.defaults(model).withAll(set);
+        SimulationSettings settings = new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, solver, orNaN(rtol), orNaN(atol));
+        Trajectory trajectory = model.simulate(parameters, settings).select(observables);
+
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            TrajectoryWriter.write(trajectory, format, parameters.explicitValues(), stdout);
+        } else {
+            AtomicFiles.write(out, stream -> {
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                TrajectoryWriter.write(trajectory, format, parameters.explicitValues(), writer);
+            });
+        }
+        if (plot != null) {
+            FigureWriter.write(TrajectoryFigures.of(trajectory, title(model, parameters)), plot);
+        }
+        return 0;
+    }
+
+    private static String title(Model model, ParameterSet parameters) {
+        Map<String, String> set = parameters.explicitValues();
+        return set.isEmpty() ? model.id() : model.id() + "  " + set.toString().replace("{", "(").replace("}", ")");
+    }
+
+    private static double orNaN(Double value) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new OsteobiomeException(ErrorCode.INVALID_INPUT, "times, steps and tolerances must be finite numbers, got " + value);
+        }
+        return value == null ? Double.NaN : value;
+    }
+}

@@ -1,0 +1,40 @@
+package org.osteobiome.app.report;
+
+import java.util.List;
+
+/**
+ * A figure of stacked panels sharing one x axis, independent of the charting library.
+ *
+ * @param title  shown above the first panel
+ * @param xLabel x-axis label with unit
+ * @param panels top to bottom
+ */
+public record Figure(String title, String xLabel, List<Panel> panels) {
+
+    public Figure {
+        panels = List.copyOf(panels);
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("a figure needs at least one panel");
+        }
+    }
+
+    /**
+     * One panel: lines (model output) and points with optional error bars (data).
+     *
+     * @param yLabel y-axis label with unit
+     */
+    public record Panel(String yLabel, List<Line> lines, List<Points> points) {
+        public Panel {
+            lines = List.copyOf(lines);
+            points = List.copyOf(points);
+        }
+    }
+
+    /** A named curve. */
+    public record Line(String name, double[] x, double[] y) {
+    }
+
+    /** Named data points; {@code errors} may be null. */
+    public record Points(String name, double[] x, double[] y, double[] errors) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.osteobiome.model;
+
+import java.util.List;
+
+/**
+ * A mechanistic model that osteobiome can simulate: its parameters, its outputs and its
+ * protocol (cycles, input switches, resets). Implementations are immutable and thread-safe.
+ */
+public interface Model {
+
+    /** Identifier used on the command line, e.g. {@code islam2021-butyrate}. */
+    String id();
+
+    /** One line: what the model describes. */
+    String summary();
+
+    /** Full citation of the model and, where one exists, its original code and licence. */
+    String reference();
+
+    /** Every parameter, with its default, unit, range, meaning and source. */
+    List<ParameterSpec> parameters();
+
+    /** Every output column the model produces, in column order. */
+    List<Observable> observables();
+
+    /** Default output times and axis labelling for these parameter values. */
+    TimeGrid defaultGrid(ParameterSet parameters);
+
+    /**
+     * Runs the model.
+     *
+     * @throws org.osteobiome.core.OsteobiomeException for inconsistent settings, solver failures
+     *         and states leaving the model's domain (with the cause and time)
+     */
+    Trajectory simulate(ParameterSet parameters, SimulationSettings settings);
+
+    /** The defaults of this model's parameters. */
+    default ParameterSet defaults() {
+        return ParameterSet.defaults(this);
+    }
+
+    /** Default output grid of a model. */
+    record TimeGrid(double start, double end, double step, Trajectory.TimeDisplay display) {
+    }
+}
