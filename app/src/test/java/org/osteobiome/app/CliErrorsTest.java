@@ -1,0 +1,72 @@
+package org.osteobiome.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one line on standard error and a non-zero exit code, never a stack trace or a NaN row. */
+class CliErrorsTest {
+
+    private static void assertOneLineError(CliRun run, int code, String... fragments) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("osteobiome: error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String f : fragments) {
+            assertThat(run.err()).contains(f);
+        }
+    }
+
+    @Test
+    void unknownModelListsValidIds() {
+        CliRun run = CliRun.of("simulate", "islam2021");
+        assertOneLineError(run, 2, "unknown model 'islam2021'", "islam2021-butyrate", "lemaire2004");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void unknownOrOutOfRangeParameterNamesValidOnesAndRanges() {
+        assertOneLineError(CliRun.of("simulate", "cook2022-wnt10b", "--set", "wnt=5"), 2, "unknown parameter 'wnt'", "wnt_fold");
+        assertOneLineError(CliRun.of("simulate", "cook2022-wnt10b", "--set", "wnt_fold=-3"), 2, "out of range", "[-1, 10000]");
+        assertOneLineError(CliRun.of("simulate", "cook2022-wnt10b", "--set", "wnt_fold"), 2, "needs a value");
+        assertOneLineError(CliRun.of("simulate", "nelson2026-menopause", "--set", "variant=early"), 2, "natural|surgical");
+    }
+
+    @Test
+    void unknownObservableListsValidOnes() {
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--observables", "bone"), 2, "unknown observable 'bone'",
+                "bone_mass_pct");
+    }
+
+    @Test
+    void inconsistentTimesAreRejected() {
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--t-start", "10", "--t-end", "5"), 2, "must be after the start time");
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--step", "0"), 2, "output step must be a positive");
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--t-start", "-1"), 2, "start time must be ≥ 0");
+    }
+
+    @Test
+    void modelLeavingItsDomainStopsWithCauseAndTime(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("result.tsv");
+        Files.writeString(out, "previous content\n");
+        CliRun run = CliRun.of("simulate", "islam2021-butyrate", "--set", "dose_uM=0.35", "--t-end", "140", "--out", out.toString());
+        assertOneLineError(run, 3, "pole", "at t = 32.78");
+        // Nothing already stored is lost or half-written.
+        assertThat(Files.readString(out)).isEqualTo("previous content\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        CliRun format = CliRun.of("simulate", "komarova2003", "--format", "xml");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--format").contains("simulate --help");
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--plot", "x.pdf"), 2, "must end in .png or .svg");
+        assertThat(CliRun.of("simulate", "komarova2003", "--t-end", "abc").exitCode()).isEqualTo(2);
+        assertOneLineError(CliRun.of("simulate", "komarova2003", "--solver", "euler"), 2, "unknown solver 'euler'", "dp853, rodas4");
+    }
+}

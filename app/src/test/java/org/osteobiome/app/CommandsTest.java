@@ -1,0 +1,75 @@
+package org.osteobiome.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.osteobiome.model.ModelCatalog;
+
+class CommandsTest {
+
+    @Test
+    void modelsListsEveryIdWithOneLine() {
+        CliRun run = CliRun.of("models");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(ModelCatalog.ids().size());
+        for (String id : ModelCatalog.ids()) {
+            assertThat(run.out()).contains(id);
+        }
+    }
+
+    @Test
+    void modelShowPrintsTheParameterTable() {
+        CliRun run = CliRun.of("model", "show", "islam2021-butyrate");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("doi:10.1021/acs.iecr.1c02949").contains("BSD-3-Clause")
+                .containsPattern("dose_uM +0\\.18 +µM +\\[-1, 1\\]").contains("treg_bone_pct").contains("not a diagnostic device");
+        CliRun tsv = CliRun.of("model", "show", "lemaire2004", "--format", "tsv");
+        assertThat(tsv.lines()[0]).isEqualTo("parameter\tdefault\tunit\tallowed\tmeaning\tsource");
+        assertThat(tsv.out()).contains("D_A\t0.7\t1/day\t");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "models", "model", "model show", "simulate", "demo"})
+    void helpAndVersionEverywhere(String command) {
+        String[] words = command.isEmpty() ? new String[0] : command.split(" ");
+        String[] help = append(words, "--help");
+        String[] version = append(words, "--version");
+        CliRun h = CliRun.of(help);
+        assertThat(h.exitCode()).isZero();
+        assertThat(h.out()).contains("Usage:");
+        CliRun v = CliRun.of(version);
+        assertThat(v.exitCode()).isZero();
+        assertThat(v.out()).startsWith("osteobiome ").contains("not a diagnostic device");
+    }
+
+    @Test
+    void demoWritesTablesPlotsAndAPage(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.of("demo", "--out", dir.toString(), "--no-progress");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).contains("not a diagnostic device").contains("islam2021-cases.png").contains("nelson2026-menopause.png");
+        for (String file : new String[] {"islam2021-cases.png", "islam2021-dose.png", "cook2022-wnt10b.png", "nelson2026-menopause.png",
+            "komarova2003.png", "lemaire2004.png", "islam2021-cases.tsv", "cook2022-vs-data.tsv", "nelson2026-vs-data.tsv"}) {
+            assertThat(dir.resolve(file)).as(file).exists();
+            assertThat(Files.size(dir.resolve(file))).as(file).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void noSubcommandShowsUsageAndFails() {
+        CliRun run = CliRun.of();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: osteobiome");
+    }
+
+    private static String[] append(String[] words, String last) {
+        String[] all = java.util.Arrays.copyOf(words, words.length + 1);
+        all[words.length] = last;
+        return all;
+    }
+}
