@@ -1,0 +1,208 @@
+package org.osteobiome.microbiome.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.microbiome.table.FeatureTable;
+
+/**
+ * Reading and writing feature tables in every supported format, behind one entry point that recognises the format
+ * from the file's content (not its name): HDF5 and zip signatures, a JSON object, or the header of a text table.
+ */
+public final class FeatureTables {
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final String GENERATED_BY = "osteobiome";
+
+    private FeatureTables() {
+    }
+
+    /** A table and the format it was read from. */
+    public record Loaded(FeatureTable table, TableFileFormat format) {
+    }
+
+    /** Recognises the format of a file from its first bytes and lines. */
+    public static TableFileFormat detect(Path file) {
+        byte[] head = head(file, 4096);
+        if (head.length == 0) {
+            throw OsteobiomeException.invalid(file + ": the file is empty");
+        }
+        if (startsWith(head, HDF5_SIGNATURE)) {
+            return TableFileFormat.BIOM_HDF5;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return TableFileFormat.QIIME2_ARTIFACT;
+        }
+        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        if (text.startsWith("{")) {
+            return TableFileFormat.BIOM_JSON;
+        }
+        for (String line : text.split("\r\n|\r|\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String first = line.split("\t", -1)[0];
+            if (line.startsWith("#mpa") || MetaphlanProfiles.isHeader(first)) {
+                return TableFileFormat.METAPHLAN;
+            }
+            if (!line.startsWith("#") && first.contains("|") && first.matches("^[kd]__.*")) {
+                return TableFileFormat.METAPHLAN;
+            }
+        }
+        return TableFileFormat.TSV;
+    }
+
+    /** Reads a table in any supported format. */
+    public static Loaded read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, file + ": no such file");
+        }
+        TableFileFormat format = detect(file);
+        String name = file.toString();
+        FeatureTable table = switch (format) {
+            case BIOM_HDF5 -> readHdf5(name, file);
+            case QIIME2_ARTIFACT -> readArtifact(file);
+            case BIOM_JSON -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    yield BiomJson.read(name, in);
+                } catch (IOException e) {
+                    throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+                }
+            }
+            case METAPHLAN -> {
+                try (TextSource in = TextSource.open(file)) {
+                    yield MetaphlanProfiles.read(in);
+                }
+            }
+            case TSV -> {
+                try (TextSource in = TextSource.open(file)) {
+                    yield ClassicTsv.read(in);
+                }
+            }
+        };
+        return new Loaded(table, format);
+    }
+
+    private static FeatureTable readHdf5(String name, Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            return BiomHdf5.read(name, hdf);
+        } catch (HdfException e) {
+            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + e.getMessage() + "); it may be truncated");
+        }
+    }
+
+    /** A QIIME 2 artifact: a zip with {@code <uuid>/metadata.yaml} and {@code <uuid>/data/feature-table.biom}. */
+    private static FeatureTable readArtifact(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry table = null;
+            ZipEntry metadata = null;
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String[] parts = entry.getName().split("/");
+                if (parts.length == 2 && parts[1].equals("metadata.yaml")) {
+                    metadata = entry;
+                } else if (parts.length == 3 && parts[1].equals("data") && parts[2].equals("feature-table.biom")) {
+                    table = entry;
+                }
+            }
+            if (metadata != null) {
+                String yaml = new String(zip.getInputStream(metadata).readAllBytes(), StandardCharsets.UTF_8);
+                String type = yaml.lines().filter(l -> l.startsWith("type:")).findFirst().orElse("type: unknown")
+                        .substring(5).strip();
+                if (!type.startsWith("FeatureTable[")) {
+                    throw OsteobiomeException.invalid(file + ": this QIIME 2 artifact holds " + type
+                            + ", not a FeatureTable; export the feature table artifact instead");
+                }
+            }
+            if (table == null) {
+                throw OsteobiomeException.invalid(file + ": no <uuid>/data/feature-table.biom inside this QIIME 2 artifact");
+            }
+            byte[] biom = zip.getInputStream(table).readAllBytes();
+            try (HdfFile hdf = HdfFile.fromBytes(biom)) {
+                return BiomHdf5.read(file + "!" + table.getName(), hdf);
+            }
+        } catch (ZipException e) {
+            throw OsteobiomeException.invalid(file + ": not a readable zip/QIIME 2 artifact (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a table; the file appears only when it is complete (written to a temporary file, then moved), so a
+     * failure never leaves a partial file or damages an existing one.
+     */
+    public static void write(FeatureTable table, TableFileFormat format, Path file) {
+        if (!format.writable()) {
+            throw OsteobiomeException.invalid("cannot write " + format.id());
+        }
+        Path target = file.toAbsolutePath();
+        Path temporary = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            switch (format) {
+                case BIOM_HDF5 -> {
+                    Files.delete(temporary);
+                    BiomHdf5.write(table, GENERATED_BY, temporary);
+                }
+                case BIOM_JSON -> {
+                    try (OutputStream out = Files.newOutputStream(temporary)) {
+                        BiomJson.write(table, GENERATED_BY, out);
+                    }
+                }
+                case TSV -> {
+                    try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary),
+                            StandardCharsets.UTF_8))) {
+                        ClassicTsv.write(table, w);
+                    }
+                }
+                default -> throw new IllegalStateException(format.toString());
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | HdfException e) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // moved already, or never created
+                }
+            }
+        }
+    }
+
+    private static byte[] head(Path file, int n) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        } catch (IOException e) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,217 @@
+package org.osteobiome.microbiome.ordination;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealMatrix;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
+
+/**
+ * Principal coordinates analysis (Gower 1966): double-centre −½·D², then eigen-decompose. Exact: the full
+ * symmetric eigen-decomposition (Hipparchus), all eigenvalues reported. Randomized: the leading eigenpairs by a
+ * seeded randomized range finder with power iterations (Halko, Martinsson and Tropp 2011), for large n.
+ */
+public final class Pcoa {
+    /** Above this many samples the exact method is slow (O(n³)); the CLI switches to the randomized one. */
+    public static final int EXACT_LIMIT = 2000;
+    /** Subspace iterations of the randomized method; enough for six or more correct digits on real distance matrices. */
+    static final int POWER_ITERATIONS = 12;
+
+    private Pcoa() {
+    }
+
+    /** Gower-centred matrix B = −½·J·D²·J as a dense array. */
+    static double[][] centred(DistanceMatrix dm) {
+        int n = dm.size();
+        double[][] b = new double[n][n];
+        double[] rowMean = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double d = dm.get(i, j);
+                b[i][j] = -0.5 * d * d;
+                rowMean[i] += b[i][j];
+            }
+            rowMean[i] /= n;
+            total += rowMean[i];
+        }
+        total /= n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                b[i][j] = b[i][j] - rowMean[i] - rowMean[j] + total;
+            }
+        }
+        return b;
+    }
+
+    public static Ordination exact(DistanceMatrix dm) {
+        int n = dm.size();
+        if (n < 2) {
+            throw OsteobiomeException.invalid("PCoA needs at least 2 samples, got " + n);
+        }
+        double[][] b = centred(dm);
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(b, false), 1e-12, true);
+        double[] values = eigen.getEigenvalues();
+        double scale = Arrays.stream(values).map(Math::abs).max().orElse(0);
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(values[i]) <= 1e-8 * scale + 1e-12) {
+                values[i] = 0; // round-off around zero, as scikit-bio treats it
+            }
+        }
+        double positiveSum = Arrays.stream(values).filter(v -> v > 0).sum();
+        int positive = (int) Arrays.stream(values).filter(v -> v > 0).count();
+        double[][] coordinates = new double[n][positive];
+        RealMatrix v = eigen.getV();
+        for (int axis = 0; axis < positive; axis++) {
+            double root = Math.sqrt(values[axis]);
+            for (int i = 0; i < n; i++) {
+                coordinates[i][axis] = v.getEntry(i, axis) * root;
+            }
+        }
+        double[] proportion = new double[n];
+        for (int i = 0; i < n; i++) {
+            proportion[i] = values[i] > 0 ? values[i] / positiveSum : 0;
+        }
+        return new Ordination(dm.ids(), "exact", values, proportion, coordinates);
+    }
+
+    /** The leading {@code axes} eigenpairs by a randomized range finder; seeded. */
+    public static Ordination randomized(DistanceMatrix dm, int axes, long seed) {
+        int n = dm.size();
+        if (axes < 1 || axes >= n) {
+            throw OsteobiomeException.invalid("randomized PCoA needs 1 ≤ axes < samples, got axes=" + axes + " for " + n + " samples");
+        }
+        double[][] b = centred(dm);
+        int k = Math.min(n, axes + Math.max(10, axes));
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] omega = new double[n][k];
+        for (double[] row : omega) {
+            for (int j = 0; j < k; j++) {
+                row[j] = gaussian(random);
+            }
+        }
+        double[][] q = orthonormal(multiply(b, omega));
+        for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
+            q = orthonormal(multiply(b, q));
+        }
+        // T = Qᵀ·B·Q, a small symmetric matrix whose eigenpairs approximate B's leading ones.
+        double[][] bq = multiply(b, q);
+        double[][] t = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += q[i][a] * bq[i][c];
+                }
+                t[a][c] = s;
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int c = a + 1; c < k; c++) {
+                double m = 0.5 * (t[a][c] + t[c][a]);
+                t[a][c] = m;
+                t[c][a] = m;
+            }
+        }
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(t, false), 1e-12, true);
+        double[] all = eigen.getEigenvalues();
+        RealMatrix w = eigen.getV();
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            trace += b[i][i];
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int a = 0; a < axes; a++) {
+            if (all[a] > 0) {
+                kept.add(a);
+            }
+        }
+        double[] values = new double[axes];
+        double[] proportion = new double[axes];
+        double[][] coordinates = new double[n][kept.size()];
+        for (int a = 0; a < axes; a++) {
+            values[a] = all[a];
+            proportion[a] = all[a] > 0 ? all[a] / trace : 0;
+        }
+        for (int c = 0; c < kept.size(); c++) {
+            int a = kept.get(c);
+            double root = Math.sqrt(all[a]);
+            for (int i = 0; i < n; i++) {
+                double x = 0;
+                for (int j = 0; j < k; j++) {
+                    x += q[i][j] * w.getEntry(j, a);
+                }
+                coordinates[i][c] = x * root;
+            }
+        }
+        return new Ordination(dm.ids(), "randomized", values, proportion, coordinates);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u1 = random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static double[][] multiply(double[][] a, double[][] x) {
+        int n = a.length;
+        int k = x[0].length;
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            double[] row = a[i];
+            double[] o = out[i];
+            for (int j = 0; j < n; j++) {
+                double aij = row[j];
+                double[] xj = x[j];
+                for (int c = 0; c < k; c++) {
+                    o[c] += aij * xj[c];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Thin orthonormal basis of the columns of y by modified Gram–Schmidt, done twice for stability. */
+    private static double[][] orthonormal(double[][] y) {
+        int n = y.length;
+        int k = y[0].length;
+        double[][] q = new double[k][n];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                q[c][i] = y[i][c];
+            }
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int c = 0; c < k; c++) {
+                for (int p = 0; p < c; p++) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += q[c][i] * q[p][i];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        q[c][i] -= dot * q[p][i];
+                    }
+                }
+                double norm = 0;
+                for (int i = 0; i < n; i++) {
+                    norm += q[c][i] * q[c][i];
+                }
+                norm = Math.sqrt(norm);
+                for (int i = 0; i < n; i++) {
+                    q[c][i] = norm > 0 ? q[c][i] / norm : 0;
+                }
+            }
+        }
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                out[i][c] = q[c][i];
+            }
+        }
+        return out;
+    }
+}
