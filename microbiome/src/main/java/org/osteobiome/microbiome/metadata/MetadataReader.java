@@ -68,6 +68,7 @@ public final class MetadataReader {
         boolean[] declaredNumeric = null;
         List<String> ids = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (int i = headerLine + 1; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -93,20 +94,38 @@ public final class MetadataReader {
             if (id.isEmpty()) {
                 throw OsteobiomeException.invalid(source + ", line " + (i + 1) + ": empty sample id");
             }
-            Integer seen = firstLine.putIfAbsent(id, i + 1);
-            if (seen != null) {
-                throw OsteobiomeException.invalid(source + ", line " + (i + 1) + ": sample id '" + id + "' already on line " + seen);
-            }
             String[] values = new String[columns.size()];
             for (int c = 1; c < cells.size(); c++) {
                 String v = cells.get(c).strip();
                 values[c - 1] = MISSING.contains(v.toLowerCase(Locale.ROOT)) ? null : v;
             }
+            Integer seen = firstLine.putIfAbsent(id, i + 1);
+            if (seen != null) {
+                mergeRepeatedRow(source, rows.get(ids.indexOf(id)), values, columns, id, seen, i + 1);
+                warnings.add("sample id '" + id + "' appears on lines " + seen + " and " + (i + 1)
+                        + " with no conflicting values; the rows were merged");
+                continue;
+            }
             ids.add(id);
             rows.add(values);
         }
         boolean[] numeric = declaredNumeric != null ? declaredNumeric : inferNumeric(columns.size(), rows);
-        return new SampleMetadata(source, ids, columns, rows, numeric);
+        return new SampleMetadata(source, ids, columns, rows, numeric, warnings);
+    }
+
+    /** Fills the first row's gaps from a repeated row; any value that differs is an error naming both lines. */
+    private static void mergeRepeatedRow(String source, String[] first, String[] repeat, List<String> columns, String id,
+                                         int firstLine, int line) {
+        for (int c = 0; c < first.length; c++) {
+            if (first[c] != null && repeat[c] != null && !first[c].equals(repeat[c])) {
+                throw OsteobiomeException.invalid(source + ", line " + line + ": sample id '" + id + "' already on line " + firstLine
+                        + " with a different " + columns.get(c) + " ('" + first[c] + "' vs '" + repeat[c]
+                        + "'); keep one row per sample");
+            }
+            if (first[c] == null) {
+                first[c] = repeat[c];
+            }
+        }
     }
 
     private static boolean looksLikeIdHeader(String line) {

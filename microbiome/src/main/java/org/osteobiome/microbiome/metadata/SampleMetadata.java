@@ -16,14 +16,16 @@ import org.osteobiome.core.OsteobiomeException;
  * @param columns   column names (trimmed)
  * @param cells     {@code cells.get(row)[column]}
  * @param numeric   per column: true when declared numeric ({@code #q2:types}) or every present value is a number
+ * @param warnings  what the reader repaired (e.g. a repeated sample row merged), for the user to see
  */
 public record SampleMetadata(String source, List<String> sampleIds, List<String> columns, List<String[]> cells,
-                             boolean[] numeric) {
+                             boolean[] numeric, List<String> warnings) {
 
     public SampleMetadata {
         sampleIds = List.copyOf(sampleIds);
         columns = List.copyOf(columns);
         cells = List.copyOf(cells);
+        warnings = List.copyOf(warnings);
     }
 
     /** Index of a column, or an error that lists the columns. */

@@ -77,7 +77,7 @@ public final class Newick {
             if (i < text.length() && text.charAt(i) == ':') {
                 i = skip(text, i + 1);
                 int start = i;
-                while (i < text.length() && "0123456789.eE+-".indexOf(text.charAt(i)) >= 0) {
+                while (i < text.length() && "(),;[:".indexOf(text.charAt(i)) < 0 && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
                 try {
