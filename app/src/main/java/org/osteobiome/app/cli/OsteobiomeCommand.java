@@ -1,15 +1,20 @@
 package org.osteobiome.app.cli;
 
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.microbiome.DiversityCommand;
+import org.osteobiome.app.cli.microbiome.OrdinateCommand;
+import org.osteobiome.app.cli.microbiome.StatsCommand;
+import org.osteobiome.app.cli.microbiome.TableCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code osteobiome} command. */
 @Command(name = "osteobiome", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Simulate the gut–immune–bone axis in postmenopausal osteoporosis.",
+        description = "Simulate the gut–immune–bone axis in postmenopausal osteoporosis and analyse gut microbiome tables.",
         footer = {"", "Research software for forming and testing hypotheses; not a diagnostic device."},
-        subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, DemoCommand.class})
+        subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, DemoCommand.class,
+            TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class})
 public final class OsteobiomeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ import org.osteobiome.model.Trajectory;
 /** Writes a trajectory as TSV, CSV or JSON. Time is in days; one row per output time. */
 public final class TrajectoryWriter {
     /** The notice that every output meant for people carries. */
-    public static final String NOTICE = "osteobiome research software: model output for forming and testing hypotheses, "
+    public static final String NOTICE = "osteobiome research software, for forming and testing hypotheses: "
             + "not a diagnostic device";
 
     private TrajectoryWriter() {

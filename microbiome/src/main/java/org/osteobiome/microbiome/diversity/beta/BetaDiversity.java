@@ -1,6 +1,7 @@
 package org.osteobiome.microbiome.diversity.beta;
 
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.tree.PhyloTree;
 
@@ -16,24 +17,28 @@ public final class BetaDiversity {
      * @param zeros    zero handling for Aitchison
      * @param threads  worker threads (1 for single-threaded)
      */
-    public record Options(boolean relative, Clr.ZeroHandling zeros, int threads) {
+    public record Options(boolean relative, Clr.ZeroHandling zeros, int threads, Progress progress) {
         public static Options defaults() {
-            return new Options(false, Clr.ZeroHandling.pseudocount(1), Runtime.getRuntime().availableProcessors());
+            return new Options(false, Clr.ZeroHandling.pseudocount(1), Runtime.getRuntime().availableProcessors(), Progress.NONE);
         }
 
         public Options withThreads(int k) {
             if (k < 1) {
                 throw OsteobiomeException.invalid("--threads must be at least 1, got " + k);
             }
-            return new Options(relative, zeros, k);
+            return new Options(relative, zeros, k, progress);
         }
 
         public Options withRelative(boolean r) {
-            return new Options(r, zeros, threads);
+            return new Options(r, zeros, threads, progress);
         }
 
         public Options withZeros(Clr.ZeroHandling z) {
-            return new Options(relative, z, threads);
+            return new Options(relative, z, threads, progress);
+        }
+
+        public Options withProgress(Progress p) {
+            return new Options(relative, zeros, threads, p);
         }
     }
 
@@ -50,10 +55,10 @@ public final class BetaDiversity {
             throw OsteobiomeException.invalid(metric.id() + " needs a tree: add --tree FILE.nwk");
         }
         double[] condensed = switch (metric) {
-            case BRAY_CURTIS -> SharedFeatureDistances.brayCurtis(options.relative() ? relative(table) : table, options.threads());
-            case JACCARD -> SharedFeatureDistances.jaccard(table, options.threads());
-            case AITCHISON -> SharedFeatureDistances.aitchison(table, Clr.transform(table, options.zeros()), options.threads());
-            default -> UniFrac.compute(table, tree, metric, options.threads(), tableName);
+            case BRAY_CURTIS -> SharedFeatureDistances.brayCurtis(options.relative() ? relative(table) : table, options);
+            case JACCARD -> SharedFeatureDistances.jaccard(table, options);
+            case AITCHISON -> SharedFeatureDistances.aitchison(table, Clr.transform(table, options.zeros()), options);
+            default -> UniFrac.compute(table, tree, metric, options, tableName);
         };
         return new DistanceMatrix(table.sampleIds(), condensed);
     }

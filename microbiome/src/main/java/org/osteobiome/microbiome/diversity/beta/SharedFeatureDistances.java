@@ -19,10 +19,10 @@ final class SharedFeatureDistances {
         double distance(int i, int j, double shared);
     }
 
-    static double[] brayCurtis(FeatureTable table, int threads) {
+    static double[] brayCurtis(FeatureTable table, BetaDiversity.Options options) {
         double[] totals = table.sampleTotals();
         double[] entries = entryValues(table);
-        return run(table, entries, threads, new Kernel() {
+        return run(table, entries, options, new Kernel() {
             @Override
             public double combine(double a, double b) {
                 return Math.min(a, b);
@@ -36,10 +36,10 @@ final class SharedFeatureDistances {
         });
     }
 
-    static double[] jaccard(FeatureTable table, int threads) {
+    static double[] jaccard(FeatureTable table, BetaDiversity.Options options) {
         double[] ones = new double[(int) table.nonZeroCount()];
         java.util.Arrays.fill(ones, 1);
-        return run(table, ones, threads, new Kernel() {
+        return run(table, ones, options, new Kernel() {
             @Override
             public double combine(double a, double b) {
                 return 1;
@@ -57,7 +57,7 @@ final class SharedFeatureDistances {
      * z_s + u_sf for present ones, so d² = D·Δz² + 2·Δz·(U_i − U_j) + Q_i + Q_j − 2·Σ_shared u_i·u_j with
      * U = Σu and Q = Σu².
      */
-    static double[] aitchison(FeatureTable table, Clr.Sparse clr, int threads) {
+    static double[] aitchison(FeatureTable table, Clr.Sparse clr, BetaDiversity.Options options) {
         int n = table.sampleCount();
         double[] u = clr.entries();
         double[] sumU = new double[n];
@@ -70,7 +70,7 @@ final class SharedFeatureDistances {
         }
         double[] zero = clr.zeroValues();
         double features = table.featureCount();
-        return run(table, u, threads, new Kernel() {
+        return run(table, u, options, new Kernel() {
             @Override
             public double combine(double a, double b) {
                 return a * b;
@@ -93,11 +93,12 @@ final class SharedFeatureDistances {
         return values;
     }
 
-    private static double[] run(FeatureTable table, double[] entries, int threads, Kernel kernel) {
+    private static double[] run(FeatureTable table, double[] entries, BetaDiversity.Options options, Kernel kernel) {
         int n = table.sampleCount();
         FeatureColumns columns = FeatureColumns.of(table, entries);
         double[] out = DistanceMatrix.allocate(n);
-        ParallelRows.run(n, threads, () -> {
+        java.util.concurrent.atomic.AtomicLong rowsDone = new java.util.concurrent.atomic.AtomicLong();
+        ParallelRows.run(n, options.threads(), () -> {
             double[] shared = new double[n];
             return i -> {
                 for (int k = table.start(i); k < table.end(i); k++) {
@@ -113,6 +114,7 @@ final class SharedFeatureDistances {
                     out[base + (j - i - 1)] = kernel.distance(i, j, shared[j]);
                     shared[j] = 0;
                 }
+                options.progress().report(rowsDone.incrementAndGet(), n);
             };
         });
         return out;

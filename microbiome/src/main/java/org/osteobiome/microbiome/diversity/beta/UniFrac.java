@@ -20,7 +20,9 @@ final class UniFrac {
     private UniFrac() {
     }
 
-    static double[] compute(FeatureTable table, PhyloTree tree, BetaMetric variant, int threads, String tableName) {
+    static double[] compute(FeatureTable table, PhyloTree tree, BetaMetric variant, BetaDiversity.Options options,
+                            String tableName) {
+        int threads = options.threads();
         int n = table.sampleCount();
         int nodes = tree.nodeCount();
         int[] tipOf = tree.tipsOf(table.featureIds(), tableName);
@@ -45,7 +47,9 @@ final class UniFrac {
         int stripes = n / 2;
         double[][] acc = new double[stripes][];
         double[] perSample = new double[n];
-        int chunks = Math.max(1, Math.min(threads, Math.max(1, stripes)));
+        // More chunks than threads, so that progress moves and threads stay busy; each chunk walks the tree once.
+        int chunks = Math.max(1, Math.min(stripes, 4 * threads));
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         ParallelRows.run(chunks, threads, () -> chunk -> {
             int k0 = 1 + (int) ((long) stripes * chunk / chunks);
             int k1 = 1 + (int) ((long) stripes * (chunk + 1) / chunks);
@@ -53,6 +57,7 @@ final class UniFrac {
                 acc[k - 1] = new double[n];
             }
             walk(tree, used, featureAtNode, columns, unweighted, n, k0, k1, acc, chunk == 0 ? perSample : null);
+            options.progress().report(done.incrementAndGet(), chunks);
         });
         double[] out = DistanceMatrix.allocate(n);
         for (int k = 1; k <= stripes; k++) {

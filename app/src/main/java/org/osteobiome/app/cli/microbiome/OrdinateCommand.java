@@ -1,0 +1,137 @@
+package org.osteobiome.app.cli.microbiome;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.app.report.Figure;
+import org.osteobiome.app.report.FigureWriter;
+import org.osteobiome.core.Numbers;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
+import org.osteobiome.microbiome.metadata.SampleMetadata;
+import org.osteobiome.microbiome.ordination.Ordination;
+import org.osteobiome.microbiome.ordination.Pcoa;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osteobiome ordinate DM.tsv}: principal coordinates analysis of a distance matrix. */
+@Command(name = "ordinate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Principal coordinates analysis (PCoA) of a distance matrix. Writes sample coordinates (sample_id, PC1, …) "
+                + "to --out and every eigenvalue, negative ones included, with the proportion explained to "
+                + "<out>.eigenvalues.tsv."})
+public final class OrdinateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DM.tsv")
+    Path distances;
+
+    @Option(names = "--out", required = true, paramLabel = "PCOA.tsv")
+    Path out;
+
+    @Option(names = "--method", defaultValue = "auto", paramLabel = "auto|exact|randomized",
+            description = "exact eigen-decomposition, or a seeded randomized method for the leading axes (auto: exact up to "
+                    + Pcoa.EXACT_LIMIT + " samples)")
+    String method;
+
+    @Option(names = "--axes", defaultValue = "10", description = "axes for the randomized method (default 10)")
+    int axes;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the randomized method")
+    long seed;
+
+    @Option(names = "--metadata", paramLabel = "M", description = "sample metadata (to colour the plot)")
+    Path metadata;
+
+    @Option(names = "--color-by", paramLabel = "COL", description = "metadata column whose groups get colours")
+    String colorBy;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "draw PC1 against PC2")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (plot != null) {
+            FigureWriter.isSvg(plot);
+        }
+        if (colorBy != null && metadata == null) {
+            throw OsteobiomeException.invalid("--color-by needs --metadata");
+        }
+        DistanceMatrix dm = DistanceMatrix.read(distances);
+        boolean exact = switch (method) {
+            case "exact" -> true;
+            case "randomized" -> false;
+            case "auto" -> dm.size() <= Pcoa.EXACT_LIMIT;
+            default -> throw OsteobiomeException.invalid("--method must be auto, exact or randomized, got '" + method + "'");
+        };
+        Ordination o = exact ? Pcoa.exact(dm) : Pcoa.randomized(dm, Math.min(axes, dm.size() - 1), seed);
+        List<String> header = new ArrayList<>();
+        header.add("sample_id");
+        for (int a = 0; a < o.axes(); a++) {
+            header.add("PC" + (a + 1));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < o.ids().size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(o.ids().get(i));
+            for (int a = 0; a < o.axes(); a++) {
+                row.add(Numbers.format(o.coordinates()[i][a]));
+            }
+            rows.add(row);
+        }
+        Inputs.writeTsv(out, header, rows);
+        List<List<String>> eigen = new ArrayList<>();
+        for (int a = 0; a < o.eigenvalues().length; a++) {
+            eigen.add(List.of("PC" + (a + 1), Numbers.format(o.eigenvalues()[a]), Numbers.format(o.proportionExplained()[a])));
+        }
+        Path eigenFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.tsv$", "") + ".eigenvalues.tsv");
+        Inputs.writeTsv(eigenFile, List.of("axis", "eigenvalue", "proportion_explained"), eigen);
+        PrintWriter report = spec.commandLine().getOut();
+        report.println("method\t" + o.method());
+        report.println("samples\t" + o.ids().size());
+        for (int a = 0; a < Math.min(3, o.axes()); a++) {
+            report.println("PC" + (a + 1) + "_proportion_explained\t" + Numbers.format(o.proportionExplained()[a]));
+        }
+        long negatives = java.util.Arrays.stream(o.eigenvalues()).filter(e -> e < 0).count();
+        report.println("negative_eigenvalues\t" + negatives + (negatives > 0 ? " (sum " + Numbers.format(o.negativeEigenvalueSum())
+                + "; the distances are not Euclidean, coordinates use the positive axes)" : ""));
+        report.flush();
+        if (plot != null) {
+            if (o.axes() < 2) {
+                throw OsteobiomeException.invalid("the ordination has fewer than 2 positive axes; nothing to plot");
+            }
+            FigureWriter.write(scatter(o, metadata == null ? null : Inputs.metadata(metadata, spec.commandLine().getErr())), plot);
+        }
+        return 0;
+    }
+
+    private Figure scatter(Ordination o, SampleMetadata m) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        String[] labels = m == null || colorBy == null ? null : m.values(colorBy, o.ids());
+        for (int i = 0; i < o.ids().size(); i++) {
+            String g = labels == null ? "samples" : labels[i] == null ? "missing" : colorBy + " = " + labels[i];
+            groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+        }
+        List<Figure.Points> points = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+            double[] x = g.getValue().stream().mapToDouble(i -> o.coordinates()[i][0]).toArray();
+            double[] y = g.getValue().stream().mapToDouble(i -> o.coordinates()[i][1]).toArray();
+            points.add(new Figure.Points(g.getKey(), x, y, null));
+        }
+        String pc2 = "PC2 (" + percent(o.proportionExplained()[1]) + ")";
+        return new Figure("PCoA of " + distances.getFileName(), "PC1 (" + percent(o.proportionExplained()[0]) + ")",
+                List.of(new Figure.Panel(pc2, List.of(), points)));
+    }
+
+    private static String percent(double p) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * p);
+    }
+}

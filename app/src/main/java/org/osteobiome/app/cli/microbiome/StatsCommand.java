@@ -1,0 +1,111 @@
+package org.osteobiome.app.cli.microbiome;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.core.Numbers;
+import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
+import org.osteobiome.microbiome.metadata.SampleMetadata;
+import org.osteobiome.microbiome.stats.PermutationTests;
+import org.osteobiome.microbiome.stats.TestResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osteobiome stats permanova|permdisp|anosim DM.tsv --metadata M --column COL}. */
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Permutation tests of group differences on a distance matrix; p = (permuted ≥ observed + 1)/(permutations + 1).",
+        subcommands = {StatsCommand.Permanova.class, StatsCommand.Permdisp.class, StatsCommand.Anosim.class})
+public final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Options every test shares. */
+    abstract static class Test implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DM.tsv")
+        Path distances;
+
+        @Option(names = "--metadata", required = true, paramLabel = "M")
+        Path metadata;
+
+        @Option(names = "--column", required = true, paramLabel = "COL", description = "categorical metadata column with the groups")
+        String column;
+
+        @Option(names = "--permutations", defaultValue = "999")
+        int permutations;
+
+        @Option(names = "--seed", defaultValue = "0", description = "random seed (same seed, same p-value)")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "K", description = "worker threads (default: all cores; the result does not depend on it)")
+        Integer threads;
+
+        abstract TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping grouping, int threads);
+
+        @Override
+        public Integer call() {
+            DistanceMatrix dm = DistanceMatrix.read(distances);
+            SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
+            Inputs.Grouped grouped = Inputs.group(dm, m, column);
+            TestResult r = run(grouped.distances(), grouped.grouping(),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("method\t" + r.method());
+            out.println("statistic_name\t" + r.statisticName());
+            out.println("statistic\t" + Numbers.format(r.statistic()));
+            out.println("p_value\t" + (Double.isNaN(r.pValue()) ? "NA" : Numbers.format(r.pValue())));
+            out.println("permutations\t" + r.permutations());
+            out.println("seed\t" + r.seed());
+            out.println("n\t" + r.sampleSize());
+            out.println("groups\t" + r.groups().size() + "\t" + String.join(",", r.groups()));
+            out.flush();
+            if (!grouped.dropped().isEmpty()) {
+                spec.commandLine().getErr().println("osteobiome: note: " + grouped.dropped().size() + " sample(s) without a value in '"
+                        + column + "' were left out");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "permanova", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "PERMANOVA (Anderson 2001): pseudo-F of between- against within-group dispersion.")
+    static final class Permanova extends Test {
+        @Override
+        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
+            return PermutationTests.permanova(dm, g, permutations, seed, k);
+        }
+    }
+
+    @Command(name = "permdisp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "PERMDISP (Anderson 2006): F test of distances to group spatial medians (or centroids) in PCoA space.")
+    static final class Permdisp extends Test {
+        @Option(names = "--centroid", description = "use group centroids instead of spatial medians")
+        boolean centroid;
+
+        @Override
+        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
+            return PermutationTests.permdisp(dm, g, !centroid, permutations, seed, k);
+        }
+    }
+
+    @Command(name = "anosim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "ANOSIM (Clarke 1993): R from ranked between- and within-group distances.")
+    static final class Anosim extends Test {
+        @Override
+        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
+            return PermutationTests.anosim(dm, g, permutations, seed, k);
+        }
+    }
+}

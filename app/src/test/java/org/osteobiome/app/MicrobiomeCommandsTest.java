@@ -1,0 +1,115 @@
+package org.osteobiome.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The microbiome commands end to end on the shared real files. */
+class MicrobiomeCommandsTest {
+    private static String data(String relative) {
+        for (String base : new String[] {"../../shared/data/", "../shared/data/"}) {
+            if (Files.exists(Path.of(base + relative))) {
+                return base + relative;
+            }
+        }
+        throw new IllegalStateException(relative);
+    }
+
+    private static final String CRAWFORD = data("formats/unifrac-crawford/crawford.biom");
+    private static final String TREE = data("formats/unifrac-crawford/crawford.tre");
+    private static final String GROUPS = data("formats/unifrac-crawford/crawford.group.tsv");
+
+    @Test
+    void tableInfoReportsFormatAndShape() {
+        CliRun run = CliRun.of("table", "info", data("real/karlsson2013/taxatable.txt"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("format\ttsv").contains("samples\t144").contains("features\t3758").contains("taxonomy\tyes");
+    }
+
+    @Test
+    void convertCollapseFilterAndRarefyWriteReadableTables(@TempDir Path dir) {
+        String json = dir.resolve("t.biom").toString();
+        assertThat(CliRun.of("table", "convert", CRAWFORD, "--to", "biom-json", "--out", json).exitCode()).isZero();
+        assertThat(CliRun.of("table", "info", json).out()).contains("format\tbiom-json").contains("samples\t9");
+        String genus = dir.resolve("genus.tsv").toString();
+        assertThat(CliRun.of("table", "collapse", data("real/karlsson2013/taxatable.txt"), "--rank", "genus", "--out", genus).exitCode())
+                .isZero();
+        assertThat(CliRun.of("table", "info", genus).out()).contains("samples\t144");
+        String rarefied = dir.resolve("r.tsv").toString();
+        CliRun rarefy = CliRun.of("table", "rarefy", data("real/claesson2012/otutable.txt"), "--depth", "5000", "--seed", "3", "--out", rarefied);
+        assertThat(rarefy.exitCode()).as(rarefy.err()).isZero();
+        assertThat(rarefy.err()).contains("dropped");
+        assertThat(CliRun.of("table", "info", rarefied).out()).contains("depth_min\t5000").contains("depth_max\t5000");
+        CliRun filter = CliRun.of("table", "filter", CRAWFORD, "--min-prevalence", "0.5", "--out", dir.resolve("f.tsv").toString());
+        assertThat(filter.exitCode()).isZero();
+        assertThat(filter.err()).contains("kept 9 of 9 samples");
+    }
+
+    @Test
+    void alphaWritesOneColumnPerMetricWithTheShannonBaseInItsName() {
+        CliRun run = CliRun.of("diversity", "alpha", CRAWFORD, "--tree", TREE, "--metrics", "shannon,faith_pd", "--log-base", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()[0]).isEqualTo("sample_id\tshannon_2\tfaith_pd");
+        assertThat(run.lines()).hasSize(10);
+    }
+
+    @Test
+    void betaOrdinateAndAllThreeTestsChainOnFiles(@TempDir Path dir) throws Exception {
+        Path dm = dir.resolve("uw.tsv");
+        CliRun beta = CliRun.of("diversity", "beta", CRAWFORD, "--tree", TREE, "--metric", "unweighted_unifrac", "--threads", "2",
+                "--out", dm.toString());
+        assertThat(beta.exitCode()).as(beta.err()).isZero();
+        assertThat(Files.readAllLines(dm).get(0)).startsWith("\t10084.PC.");
+        Path pcoa = dir.resolve("pcoa.tsv");
+        CliRun ordinate = CliRun.of("ordinate", dm.toString(), "--metadata", GROUPS, "--color-by", "Treatment", "--out", pcoa.toString(),
+                "--plot", dir.resolve("pcoa.svg").toString());
+        assertThat(ordinate.exitCode()).as(ordinate.err()).isZero();
+        assertThat(Files.readAllLines(pcoa).get(0)).startsWith("sample_id\tPC1\tPC2");
+        assertThat(Files.readAllLines(dir.resolve("pcoa.eigenvalues.tsv"))).hasSize(10);
+        assertThat(dir.resolve("pcoa.svg")).exists();
+        for (String test : List.of("permanova", "permdisp", "anosim")) {
+            CliRun a = CliRun.of("stats", test, dm.toString(), "--metadata", GROUPS, "--column", "Treatment", "--seed", "5");
+            CliRun b = CliRun.of("stats", test, dm.toString(), "--metadata", GROUPS, "--column", "Treatment", "--seed", "5", "--threads", "1");
+            assertThat(a.exitCode()).as(a.err()).isZero();
+            assertThat(a.out()).contains("n\t9").contains("groups\t2\tControl,Fast").contains("permutations\t999");
+            assertThat(b.out()).isEqualTo(a.out());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "table info", "table convert", "diversity", "diversity alpha", "diversity beta", "ordinate",
+        "stats", "stats permanova"})
+    void helpEverywhere(String command) {
+        String[] words = (command + " --help").split(" ");
+        CliRun run = CliRun.of(words);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage:");
+    }
+
+    @Test
+    void mismatchedIdsAndBadFilesGetOneLineErrors(@TempDir Path dir) throws Exception {
+        Path dm = dir.resolve("bc.tsv");
+        assertThat(CliRun.of("diversity", "beta", data("real/claesson2012/otutable.txt"), "--metric", "braycurtis", "--out", dm.toString())
+                .exitCode()).isZero();
+        CliRun mismatch = CliRun.of("stats", "permanova", dm.toString(), "--metadata", GROUPS, "--column", "Treatment");
+        assertThat(mismatch.exitCode()).isEqualTo(2);
+        assertThat(mismatch.err()).startsWith("osteobiome: error: ").contains("has no row for 168 sample(s)");
+        CliRun noTree = CliRun.of("diversity", "beta", CRAWFORD, "--metric", "unweighted_unifrac", "--out", dir.resolve("x.tsv").toString());
+        assertThat(noTree.err()).contains("needs a tree");
+        assertThat(dir.resolve("x.tsv")).doesNotExist();
+        Path broken = dir.resolve("broken.tre");
+        Files.writeString(broken, "((a:1,b):2,c:1);");
+        CliRun badTree = CliRun.of("diversity", "alpha", CRAWFORD, "--tree", broken.toString());
+        assertThat(badTree.exitCode()).isEqualTo(2);
+        assertThat(badTree.err()).contains("broken.tre: tip 'b'").contains("has no branch length");
+        CliRun missing = CliRun.of("table", "info", dir.resolve("nope.biom").toString());
+        assertThat(missing.exitCode()).isEqualTo(4);
+        assertThat(missing.err()).contains("no such file");
+    }
+}
