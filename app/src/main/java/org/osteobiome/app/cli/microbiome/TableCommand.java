@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Inspect and transform feature tables (BIOM 1.0 JSON, BIOM 2.1 HDF5, QIIME 2 .qza, TSV, lineage tables, "
                 + "merged MetaPhlAn profiles; the format is recognised from the content).",
         subcommands = {TableCommand.Info.class, TableCommand.Convert.class, TableCommand.Collapse.class,
-            TableCommand.Filter.class, TableCommand.Rarefy.class})
+            TableCommand.Filter.class, TableCommand.Rarefy.class, TableCommand.Generate.class})
 public final class TableCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -187,6 +187,46 @@ public final class TableCommand implements Callable<Integer> {
                 List<String> d = result.dropped();
                 spec.commandLine().getErr().println("osteobiome: dropped " + d.size() + " sample(s) below " + depth + " reads: "
                         + String.join(", ", d.subList(0, Math.min(20, d.size()))) + (d.size() > 20 ? ", …" : ""));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Write a seeded synthetic amplicon table (and optionally a random tree) for benchmarks and "
+                    + "tutorials. The data are simulated.")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--samples", required = true)
+        int samples;
+
+        @Option(names = "--features", required = true)
+        int features;
+
+        @Option(names = "--concentration", defaultValue = "0.05",
+                description = "Dirichlet concentration per feature; smaller gives sparser, more variable samples (default 0.05)")
+        double concentration;
+
+        @Option(names = "--seed", required = true)
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "TABLE")
+        Path out;
+
+        @Option(names = "--to", defaultValue = "biom-hdf5", paramLabel = "FORMAT", description = "output format (default: biom-hdf5)")
+        String to;
+
+        @Option(names = "--tree-out", paramLabel = "NWK", description = "also write a random tree over the features")
+        Path treeOut;
+
+        @Override
+        public Integer call() {
+            TableFileFormat format = TableFileFormat.writableFormat(to);
+            FeatureTables.write(org.osteobiome.microbiome.synthetic.SyntheticCommunities.table(samples, features, concentration, seed),
+                    format, out);
+            if (treeOut != null) {
+                String newick = org.osteobiome.microbiome.synthetic.SyntheticCommunities.newickTree(features, seed);
+                org.osteobiome.app.report.AtomicFiles.write(treeOut,
+                        stream -> stream.write(newick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
             return 0;
         }

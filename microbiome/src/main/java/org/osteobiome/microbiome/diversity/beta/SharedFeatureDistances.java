@@ -12,44 +12,29 @@ final class SharedFeatureDistances {
     private SharedFeatureDistances() {
     }
 
-    /** What is summed over the features two samples share, and how the sum becomes a distance. */
-    private interface Kernel {
-        double combine(double a, double b);
+    /** What is summed over the features two samples share (a switch, so the hot loop never calls through an interface). */
+    private enum Sum { MIN, COUNT, PRODUCT }
 
+    /** How the shared sum of a pair becomes its distance. */
+    @FunctionalInterface
+    private interface Finish {
         double distance(int i, int j, double shared);
     }
 
     static double[] brayCurtis(FeatureTable table, BetaDiversity.Options options) {
         double[] totals = table.sampleTotals();
         double[] entries = entryValues(table);
-        return run(table, entries, options, new Kernel() {
-            @Override
-            public double combine(double a, double b) {
-                return Math.min(a, b);
-            }
-
-            @Override
-            public double distance(int i, int j, double shared) {
-                double sum = totals[i] + totals[j];
-                return (sum - 2 * shared) / sum;
-            }
+        return run(table, entries, options, Sum.MIN, (i, j, shared) -> {
+            double sum = totals[i] + totals[j];
+            return (sum - 2 * shared) / sum;
         });
     }
 
     static double[] jaccard(FeatureTable table, BetaDiversity.Options options) {
         double[] ones = new double[(int) table.nonZeroCount()];
         java.util.Arrays.fill(ones, 1);
-        return run(table, ones, options, new Kernel() {
-            @Override
-            public double combine(double a, double b) {
-                return 1;
-            }
-
-            @Override
-            public double distance(int i, int j, double shared) {
-                return 1 - shared / (table.observed(i) + table.observed(j) - shared);
-            }
-        });
+        return run(table, ones, options, Sum.COUNT,
+                (i, j, shared) -> 1 - shared / (table.observed(i) + table.observed(j) - shared));
     }
 
     /**
@@ -70,18 +55,10 @@ final class SharedFeatureDistances {
         }
         double[] zero = clr.zeroValues();
         double features = table.featureCount();
-        return run(table, u, options, new Kernel() {
-            @Override
-            public double combine(double a, double b) {
-                return a * b;
-            }
-
-            @Override
-            public double distance(int i, int j, double shared) {
-                double dz = zero[i] - zero[j];
-                double d2 = features * dz * dz + 2 * dz * (sumU[i] - sumU[j]) + sumSq[i] + sumSq[j] - 2 * shared;
-                return Math.sqrt(Math.max(0, d2));
-            }
+        return run(table, u, options, Sum.PRODUCT, (i, j, shared) -> {
+            double dz = zero[i] - zero[j];
+            double d2 = features * dz * dz + 2 * dz * (sumU[i] - sumU[j]) + sumSq[i] + sumSq[j] - 2 * shared;
+            return Math.sqrt(Math.max(0, d2));
         });
     }
 
@@ -93,7 +70,7 @@ final class SharedFeatureDistances {
         return values;
     }
 
-    private static double[] run(FeatureTable table, double[] entries, BetaDiversity.Options options, Kernel kernel) {
+    private static double[] run(FeatureTable table, double[] entries, BetaDiversity.Options options, Sum sum, Finish finish) {
         int n = table.sampleCount();
         FeatureColumns columns = FeatureColumns.of(table, entries);
         double[] out = DistanceMatrix.allocate(n);
@@ -105,13 +82,28 @@ final class SharedFeatureDistances {
                     int f = table.featureAt(k);
                     double a = entries[k];
                     int end = columns.pointers[f + 1];
-                    for (int p = columns.firstAfter(f, i); p < end; p++) {
-                        shared[columns.samples[p]] += kernel.combine(a, columns.values[p]);
+                    int p = columns.firstAfter(f, i);
+                    switch (sum) {
+                        case MIN -> {
+                            for (; p < end; p++) {
+                                shared[columns.samples[p]] += Math.min(a, columns.values[p]);
+                            }
+                        }
+                        case COUNT -> {
+                            for (; p < end; p++) {
+                                shared[columns.samples[p]] += 1;
+                            }
+                        }
+                        case PRODUCT -> {
+                            for (; p < end; p++) {
+                                shared[columns.samples[p]] += a * columns.values[p];
+                            }
+                        }
                     }
                 }
                 int base = DistanceMatrix.index(n, i, i + 1);
                 for (int j = i + 1; j < n; j++) {
-                    out[base + (j - i - 1)] = kernel.distance(i, j, shared[j]);
+                    out[base + (j - i - 1)] = finish.distance(i, j, shared[j]);
                     shared[j] = 0;
                 }
                 options.progress().report(rowsDone.incrementAndGet(), n);

@@ -1,31 +1,67 @@
 package org.osteobiome.microbiome.diversity.beta;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.tree.PhyloTree;
 
 /**
- * UniFrac by stripes, the layout of Striped UniFrac (McDonald et al. 2018, Nat. Methods 15:847): stripe k holds
- * the pairs (i, i + k mod n), so every branch adds b·|v_i − v_{i+k}| along contiguous arrays that the JIT
- * vectorises. Each branch's per-sample vector v (presence for unweighted, proportion below the branch for
- * weighted) is built bottom-up in a post-order pass; only the vectors of open ancestors are alive. Threads take
- * disjoint stripe ranges and each walks the tree itself.
+ * UniFrac (Lozupone &amp; Knight 2005; Lozupone et al. 2007) from one post-order pass over the tree, splitting
+ * the branches by how many samples they hold.
  *
- * <p>Unweighted: d = U/(U + S) with U = Σ b·|a − b| over presence and S the shared length, computed as
- * U / ((PD_i + PD_j + U)/2) with PD the per-sample total length (Faith PD without the root). Weighted normalised:
- * Σ b·|p_i − p_j| / Σ_tips depth·(p_i + p_j). Weighted unnormalised: the numerator alone.
+ * <p>Every branch v with length b and per-sample value x_v (presence for unweighted, the sample's proportion of
+ * reads below v for weighted) adds b·|x_iv − x_jv| to the pair (i, j). Branches present in at most half of the
+ * samples are handled through their short sample lists, because |x_i − x_j| = x_i + x_j − 2·min(x_i, x_j) and the
+ * min term is non-zero only for pairs that share the branch (an inverted index over branches, like Bray–Curtis
+ * over features). For unweighted UniFrac a branch present in most samples is handled through its short list of
+ * absent samples instead (inclusion–exclusion), so every branch costs at most (n/2)² pair updates. For weighted
+ * UniFrac, branches present in most samples are added by stripes, the layout of Striped UniFrac (McDonald et al.
+ * 2018): stripe k holds the pairs (i, i + k mod n).
+ *
+ * <p>Unweighted: d = U/(U + S) with S the length shared and U the length unique to either sample, written as
+ * U/(PD_i + PD_j − S). Weighted normalised: Σ b·|p_i − p_j| / Σ_tips depth·(p_i + p_j); unnormalised: the numerator.
  */
 final class UniFrac {
     private UniFrac() {
     }
 
+    /** Sample lists of the branches handled pairwise: concatenated lists, their offsets, branch lengths and values. */
+    private static final class Lists {
+        int count;
+        int[] offsets = new int[1025];
+        int[] samples = new int[1 << 16];
+        double[] values = new double[1 << 16];
+        double[] lengths = new double[1024];
+
+        void add(int[] indices, double[] vals, int size, double length) {
+            if (count + 1 == lengths.length) {
+                lengths = Arrays.copyOf(lengths, lengths.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            int start = offsets[count];
+            if (start + size > samples.length) {
+                int capacity = Math.max(samples.length * 2, start + size);
+                samples = Arrays.copyOf(samples, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            System.arraycopy(indices, 0, samples, start, size);
+            if (vals != null) {
+                System.arraycopy(vals, 0, values, start, size);
+            }
+            lengths[count] = length;
+            offsets[++count] = start + size;
+        }
+    }
+
     static double[] compute(FeatureTable table, PhyloTree tree, BetaMetric variant, BetaDiversity.Options options,
                             String tableName) {
-        int threads = options.threads();
         int n = table.sampleCount();
-        int nodes = tree.nodeCount();
+        boolean unweighted = variant == BetaMetric.UNWEIGHTED_UNIFRAC;
         int[] tipOf = tree.tipsOf(table.featureIds(), tableName);
+        int nodes = tree.nodeCount();
         int[] featureAtNode = new int[nodes];
         Arrays.fill(featureAtNode, -1);
         boolean[] used = new boolean[nodes];
@@ -35,62 +71,26 @@ final class UniFrac {
                 used[v] = true;
             }
         }
-        boolean unweighted = variant == BetaMetric.UNWEIGHTED_UNIFRAC;
-        double[] entries = new double[(int) table.nonZeroCount()];
         double[] totals = table.sampleTotals();
+        double[] entries = new double[(int) table.nonZeroCount()];
         for (int s = 0; s < n; s++) {
             for (int k = table.start(s); k < table.end(s); k++) {
                 entries[k] = unweighted ? 1 : table.valueAt(k) / totals[s];
             }
         }
         FeatureColumns columns = FeatureColumns.of(table, entries);
-        int stripes = n / 2;
-        double[][] acc = new double[stripes][];
-        double[] perSample = new double[n];
-        // More chunks than threads, so that progress moves and threads stay busy; each chunk walks the tree once.
-        int chunks = Math.max(1, Math.min(stripes, 4 * threads));
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        ParallelRows.run(chunks, threads, () -> chunk -> {
-            int k0 = 1 + (int) ((long) stripes * chunk / chunks);
-            int k1 = 1 + (int) ((long) stripes * (chunk + 1) / chunks);
-            for (int k = k0; k < k1; k++) {
-                acc[k - 1] = new double[n];
-            }
-            walk(tree, used, featureAtNode, columns, unweighted, n, k0, k1, acc, chunk == 0 ? perSample : null);
-            options.progress().report(done.incrementAndGet(), chunks);
-        });
-        double[] out = DistanceMatrix.allocate(n);
-        for (int k = 1; k <= stripes; k++) {
-            double[] row = acc[k - 1];
-            for (int i = 0; i < n; i++) {
-                if (n % 2 == 0 && k == stripes && i >= stripes) {
-                    continue; // the middle stripe holds each pair twice
-                }
-                int j = (i + k) % n;
-                double u = row[i];
-                double d;
-                if (unweighted) {
-                    double union = (perSample[i] + perSample[j] + u) / 2;
-                    d = union > 0 ? u / union : 0;
-                } else if (variant == BetaMetric.WEIGHTED_NORMALIZED_UNIFRAC) {
-                    double norm = perSample[i] + perSample[j];
-                    d = norm > 0 ? u / norm : 0;
-                } else {
-                    d = u;
-                }
-                out[DistanceMatrix.index(n, Math.min(i, j), Math.max(i, j))] = d;
-            }
-        }
-        return out;
-    }
 
-    /** One post-order pass adding every branch to stripes k0..k1−1 (and, if asked, the per-sample totals). */
-    private static void walk(PhyloTree tree, boolean[] used, int[] featureAtNode, FeatureColumns columns, boolean unweighted,
-                             int n, int k0, int k1, double[][] acc, double[] perSample) {
-        int nodes = tree.nodeCount();
+        // Pass over the tree: per-sample totals, branch lists, and (weighted) the dense branches for the stripes.
+        double[] perSample = new double[n];     // PD_i (unweighted) or Σ_v b·p_iv (weighted normalisation)
+        double[] listTotals = new double[n];    // unweighted: A_i; weighted: S_i = Σ_{listed v} b·p_iv
+        double[] constant = new double[1];      // unweighted: total length of branches handled through absent lists
+        Lists lists = new Lists();
+        List<double[]> dense = new ArrayList<>();
+        List<Double> denseLengths = new ArrayList<>();
+        int[] indexBuffer = new int[n];
+        double[] valueBuffer = new double[n];
         double[][] open = new double[nodes][];
         ArrayDeque<double[]> pool = new ArrayDeque<>();
-        double[] doubled = new double[2 * n];
         for (int v = nodes - 1; v >= 1; v--) {
             if (!used[v]) {
                 continue;
@@ -108,27 +108,41 @@ final class UniFrac {
             }
             double b = tree.length(v);
             if (b > 0) {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
+                int present = 0;
                 for (int i = 0; i < n; i++) {
-                    double x = unweighted ? (p[i] > 0 ? 1 : 0) : p[i];
-                    doubled[i] = x;
-                    doubled[i + n] = x;
-                    min = Math.min(min, x);
-                    max = Math.max(max, x);
-                }
-                if (perSample != null) {
-                    for (int i = 0; i < n; i++) {
-                        perSample[i] += b * doubled[i];
+                    if (p[i] > 0) {
+                        present++;
+                        perSample[i] += unweighted ? b : b * p[i];
                     }
                 }
-                if (max > min) {
-                    for (int k = k0; k < k1; k++) {
-                        double[] row = acc[k - 1];
-                        for (int i = 0; i < n; i++) {
-                            row[i] += b * Math.abs(doubled[i] - doubled[i + k]);
+                if (present <= n / 2) {
+                    int m = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (p[i] > 0) {
+                            indexBuffer[m] = i;
+                            valueBuffer[m++] = p[i];
+                            if (!unweighted) {
+                                listTotals[i] += b * p[i];
+                            }
                         }
                     }
+                    lists.add(indexBuffer, unweighted ? null : valueBuffer, m, b);
+                } else if (unweighted) {
+                    int m = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (p[i] == 0) {
+                            indexBuffer[m++] = i;
+                            listTotals[i] += b;
+                        }
+                    }
+                    constant[0] += b;
+                    lists.add(indexBuffer, null, m, b);
+                } else {
+                    double[] doubled = new double[2 * n];
+                    System.arraycopy(p, 0, doubled, 0, n);
+                    System.arraycopy(p, 0, doubled, n, n);
+                    dense.add(doubled);
+                    denseLengths.add(b);
                 }
             }
             int parent = tree.parent(v);
@@ -144,6 +158,121 @@ final class UniFrac {
                 }
                 Arrays.fill(p, 0);
                 pool.push(p);
+            }
+        }
+
+        double[] out = DistanceMatrix.allocate(n);
+        AtomicLong done = new AtomicLong();
+        long work = n + (dense.isEmpty() ? 0 : n / 2);
+        pairsThroughLists(lists, n, unweighted, out, options, done, work);
+        double[][] stripes = dense.isEmpty() ? null : stripes(dense, denseLengths, n, options, done, work);
+        finish(out, n, variant, perSample, listTotals, constant[0], stripes);
+        return out;
+    }
+
+    /** out[i, j] = Σ over lists holding both i and j of b (unweighted) or b·min(x_i, x_j) (weighted). */
+    private static void pairsThroughLists(Lists lists, int n, boolean unweighted, double[] out, BetaDiversity.Options options,
+                                          AtomicLong done, long work) {
+        // Transpose: for each sample, the (list, position) pairs that hold it.
+        int[] counts = new int[n + 1];
+        int total = lists.offsets[lists.count];
+        for (int e = 0; e < total; e++) {
+            counts[lists.samples[e] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            counts[i + 1] += counts[i];
+        }
+        int[] next = Arrays.copyOf(counts, n);
+        int[] memberOf = new int[total];
+        int[] position = new int[total];
+        for (int l = 0; l < lists.count; l++) {
+            for (int e = lists.offsets[l]; e < lists.offsets[l + 1]; e++) {
+                int at = next[lists.samples[e]]++;
+                memberOf[at] = l;
+                position[at] = e;
+            }
+        }
+        ParallelRows.run(n, options.threads(), () -> {
+            double[] acc = new double[n];
+            return i -> {
+                for (int t = counts[i]; t < counts[i + 1]; t++) {
+                    int l = memberOf[t];
+                    int end = lists.offsets[l + 1];
+                    double b = lists.lengths[l];
+                    if (unweighted) {
+                        for (int e = position[t] + 1; e < end; e++) {
+                            acc[lists.samples[e]] += b;
+                        }
+                    } else {
+                        double xi = lists.values[position[t]];
+                        for (int e = position[t] + 1; e < end; e++) {
+                            acc[lists.samples[e]] += b * Math.min(xi, lists.values[e]);
+                        }
+                    }
+                }
+                int base = DistanceMatrix.index(n, i, i + 1);
+                for (int j = i + 1; j < n; j++) {
+                    out[base + (j - i - 1)] = acc[j];
+                    acc[j] = 0;
+                }
+                options.progress().report(done.incrementAndGet(), work);
+            };
+        });
+    }
+
+    /** Σ b·|x_i − x_{i+k}| of the dense branches for every stripe k, in parallel over stripes. */
+    private static double[][] stripes(List<double[]> dense, List<Double> lengths, int n, BetaDiversity.Options options,
+                                      AtomicLong done, long work) {
+        int count = n / 2;
+        double[][] acc = new double[count][];
+        ParallelRows.run(count, options.threads(), () -> {
+            double[] shifted = new double[n];
+            return stripe -> {
+                int k = stripe + 1;
+                double[] row = new double[n];
+                for (int e = 0; e < dense.size(); e++) {
+                    double[] v = dense.get(e);
+                    double b = lengths.get(e);
+                    // A shifted copy lets the JIT vectorise the loop (it does not when one array is read at two offsets).
+                    System.arraycopy(v, k, shifted, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        row[i] += b * Math.abs(v[i] - shifted[i]);
+                    }
+                }
+                acc[stripe] = row;
+                options.progress().report(done.incrementAndGet(), work);
+            };
+        });
+        return acc;
+    }
+
+    private static void finish(double[] out, int n, BetaMetric variant, double[] perSample, double[] listTotals, double constant,
+                               double[][] stripes) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++, k++) {
+                double pairSum = out[k];
+                double d;
+                if (variant == BetaMetric.UNWEIGHTED_UNIFRAC) {
+                    // shared = Σ_{listed-present} b + Σ_{listed-absent} b·(1 − [i absent] − [j absent] + [both absent])
+                    double shared = pairSum + constant - listTotals[i] - listTotals[j];
+                    double union = perSample[i] + perSample[j] - shared;
+                    d = union > 0 ? (union - shared) / union : 0;
+                } else {
+                    double numerator = listTotals[i] + listTotals[j] - 2 * pairSum;
+                    if (stripes != null) {
+                        int step = j - i;
+                        numerator += step <= n / 2 ? stripes[step - 1][i] : stripes[n - step - 1][j];
+                    }
+                    numerator = Math.max(0, numerator);
+                    if (variant == BetaMetric.WEIGHTED_NORMALIZED_UNIFRAC) {
+                        double norm = perSample[i] + perSample[j];
+                        d = norm > 0 ? numerator / norm : 0;
+                    } else {
+                        d = numerator;
+                    }
+                }
+                out[k] = d;
             }
         }
     }
