@@ -4,20 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 
 /**
  * Principal coordinates analysis (Gower 1966): double-centre −½·D², then eigen-decompose. Exact: the full
- * symmetric eigen-decomposition (Hipparchus), all eigenvalues reported. Randomized: the leading eigenpairs by a
+ * symmetric eigen-decomposition ({@link SymmetricEigen}), all eigenvalues reported. Randomized: the leading eigenpairs by a
  * seeded randomized range finder with power iterations (Halko, Martinsson and Tropp 2011), for large n.
  */
 public final class Pcoa {
-    /** Above this many samples the exact method is slow (O(n³)); the CLI switches to the randomized one. */
-    public static final int EXACT_LIMIT = 2000;
+    /** Above this many samples the exact method takes seconds to minutes (O(n³)); the CLI switches to the randomized one. */
+    public static final int EXACT_LIMIT = 1000;
     /** Subspace iterations of the randomized method; enough for six or more correct digits on real distance matrices. */
     static final int POWER_ITERATIONS = 12;
 
@@ -54,8 +51,8 @@ public final class Pcoa {
             throw OsteobiomeException.invalid("PCoA needs at least 2 samples, got " + n);
         }
         double[][] b = centred(dm);
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(b, false), 1e-12, true);
-        double[] values = eigen.getEigenvalues();
+        SymmetricEigen.Result eigen = SymmetricEigen.decompose(b);
+        double[] values = eigen.values();
         double scale = Arrays.stream(values).map(Math::abs).max().orElse(0);
         for (int i = 0; i < values.length; i++) {
             if (Math.abs(values[i]) <= 1e-8 * scale + 1e-12) {
@@ -65,11 +62,11 @@ public final class Pcoa {
         double positiveSum = Arrays.stream(values).filter(v -> v > 0).sum();
         int positive = (int) Arrays.stream(values).filter(v -> v > 0).count();
         double[][] coordinates = new double[n][positive];
-        RealMatrix v = eigen.getV();
         for (int axis = 0; axis < positive; axis++) {
             double root = Math.sqrt(values[axis]);
+            double[] vector = eigen.vectors()[axis];
             for (int i = 0; i < n; i++) {
-                coordinates[i][axis] = v.getEntry(i, axis) * root;
+                coordinates[i][axis] = vector[i] * root;
             }
         }
         double[] proportion = new double[n];
@@ -117,9 +114,9 @@ public final class Pcoa {
                 t[c][a] = m;
             }
         }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(t, false), 1e-12, true);
-        double[] all = eigen.getEigenvalues();
-        RealMatrix w = eigen.getV();
+        SymmetricEigen.Result eigen = SymmetricEigen.decompose(t);
+        double[] all = eigen.values();
+        double[][] w = eigen.vectors();
         double trace = 0;
         for (int i = 0; i < n; i++) {
             trace += b[i][i];
@@ -143,7 +140,7 @@ public final class Pcoa {
             for (int i = 0; i < n; i++) {
                 double x = 0;
                 for (int j = 0; j < k; j++) {
-                    x += q[i][j] * w.getEntry(j, a);
+                    x += q[i][j] * w[a][j];
                 }
                 coordinates[i][c] = x * root;
             }

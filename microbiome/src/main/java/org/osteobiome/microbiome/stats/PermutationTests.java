@@ -37,15 +37,17 @@ public final class PermutationTests {
         double ssTotal = total / n;
         PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, labels -> {
             int[] sizes = grouping.sizes(labels);
+            // One 0/1 mask per group; a row's within-group sum is then a dot product with its group's mask, which
+            // runs without branches and with four independent sums (the comparison itself defeats prediction).
+            double[][] masks = new double[a][n];
+            for (int i = 0; i < n; i++) {
+                masks[labels[i]][i] = 1;
+            }
             double[] within = new double[a];
             int k = 0;
-            for (int i = 0; i < n; i++) {
-                int gi = labels[i];
-                for (int j = i + 1; j < n; j++, k++) {
-                    if (labels[j] == gi) {
-                        within[gi] += squared[k];
-                    }
-                }
+            for (int i = 0; i < n - 1; i++) {
+                within[labels[i]] += maskedSum(squared, k, masks[labels[i]], i + 1, n);
+                k += n - i - 1;
             }
             double ssWithin = 0;
             for (int g = 0; g < a; g++) {
@@ -68,16 +70,21 @@ public final class PermutationTests {
         }
         double allRanks = rankSum;
         PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, labels -> {
+            int a = grouping.groupCount();
+            double[][] masks = new double[a][n];
+            for (int i = 0; i < n; i++) {
+                masks[labels[i]][i] = 1;
+            }
+            int[] sizes = grouping.sizes(labels);
             double within = 0;
             long count = 0;
+            for (int g = 0; g < a; g++) {
+                count += (long) sizes[g] * (sizes[g] - 1) / 2;
+            }
             int k = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++, k++) {
-                    if (labels[i] == labels[j]) {
-                        within += ranks[k];
-                        count++;
-                    }
-                }
+            for (int i = 0; i < n - 1; i++) {
+                within += maskedSum(ranks, k, masks[labels[i]], i + 1, n);
+                k += n - i - 1;
             }
             double meanWithin = within / count;
             double meanBetween = (allRanks - within) / (m - count);
@@ -110,6 +117,26 @@ public final class PermutationTests {
             return oneWayF(distances, labels, a);
         });
         return new TestResult("PERMDISP", "F-value", o.statistic(), o.pValue(), dm.size(), grouping.names(), permutations, seed);
+    }
+
+    /** Σ values[start + (j − from)]·mask[j] for from ≤ j &lt; to, with four partial sums. */
+    private static double maskedSum(double[] values, int start, double[] mask, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int offset = start - from;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            s0 += values[offset + j] * mask[j];
+            s1 += values[offset + j + 1] * mask[j + 1];
+            s2 += values[offset + j + 2] * mask[j + 2];
+            s3 += values[offset + j + 3] * mask[j + 3];
+        }
+        for (; j < to; j++) {
+            s0 += values[offset + j] * mask[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static double[] centroid(double[][] x, int[] members) {

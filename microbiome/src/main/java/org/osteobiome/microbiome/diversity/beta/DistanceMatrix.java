@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.osteobiome.core.DecimalText;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 
 /**
  * A symmetric distance matrix with a zero diagonal, stored as its upper triangle row by row. Reads and writes the
  * lsmat TSV that scikit-bio and QIIME 2 use: a header of tab-separated ids after an empty first cell, then one row
- * per id.
+ * per id. Values are written with 15 significant digits.
  */
 public final class DistanceMatrix {
     /** Largest number of ids (the condensed upper triangle must fit one Java array). */
@@ -105,7 +106,7 @@ public final class DistanceMatrix {
             line.setLength(0);
             line.append(ids.get(i));
             for (int j = 0; j < n; j++) {
-                line.append('\t').append(Double.toString(get(i, j)));
+                DecimalText.append(line.append('\t'), get(i, j));
             }
             out.write(line.append('\n').toString());
         }

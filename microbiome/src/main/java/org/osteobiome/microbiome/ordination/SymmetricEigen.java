@@ -1,0 +1,265 @@
+package org.osteobiome.microbiome.ordination;
+
+import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.OsteobiomeException;
+
+/**
+ * Eigenvalues and eigenvectors of a dense symmetric matrix: Householder reduction to tridiagonal form, then the
+ * implicit symmetric QR iteration with Wilkinson shifts (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed.,
+ * §8.3). Eigenvectors are kept as the rows of one array, so every Householder reflection and Givens rotation runs
+ * along contiguous rows that the JIT vectorises; this is several times faster than a column-oriented
+ * implementation for the 1,000–2,000 sample matrices of PCoA.
+ */
+final class SymmetricEigen {
+    private static final double EPS = 0x1.0p-52;
+
+    private SymmetricEigen() {
+    }
+
+    /** Eigenvalues in decreasing order, and {@code vectors[i]} the unit eigenvector of {@code values[i]}. */
+    record Result(double[] values, double[][] vectors) {
+    }
+
+    /** Decomposes {@code a} (symmetric, n × n); {@code a} is overwritten. */
+    static Result decompose(double[][] a) {
+        int n = a.length;
+        double[] d = new double[n];
+        double[] e = new double[n];
+        double[][] r = tridiagonalize(a, d, e);
+        qr(d, e, r);
+        // Sort by decreasing eigenvalue.
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(d[q], d[p]));
+        double[] values = new double[n];
+        double[][] vectors = new double[n][];
+        for (int i = 0; i < n; i++) {
+            values[i] = d[order[i]];
+            vectors[i] = r[order[i]];
+        }
+        return new Result(values, vectors);
+    }
+
+    /**
+     * Reduces a to tridiagonal T = Qᵀ·A·Q (diagonal d, sub-diagonal e[0..n−2]) by Householder reflections
+     * H = I − 2vvᵀ and returns Qᵀ, whose rows are the tridiagonal basis in original coordinates.
+     */
+    private static double[][] tridiagonalize(double[][] a, double[] d, double[] e) {
+        int n = a.length;
+        double[][] reflectors = new double[Math.max(0, n - 2)][];
+        double[] p = new double[n];
+        for (int k = 0; k < n - 2; k++) {
+            int m = n - k - 1; // length of the column below the diagonal
+            double norm = 0;
+            for (int i = k + 1; i < n; i++) {
+                norm += a[i][k] * a[i][k];
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0) {
+                e[k] = 0;
+                continue;
+            }
+            double alpha = a[k + 1][k] > 0 ? -norm : norm;
+            // v and p are indexed like the matrix columns (from k + 1), so that every loop below reads all its
+            // arrays at the same index, which the JIT vectorises (it does not when the offsets differ).
+            double[] v = new double[n];
+            for (int i = k + 1; i < n; i++) {
+                v[i] = a[i][k];
+            }
+            v[k + 1] -= alpha;
+            double vnorm = 0;
+            for (int i = k + 1; i < n; i++) {
+                vnorm += v[i] * v[i];
+            }
+            vnorm = Math.sqrt(vnorm);
+            if (vnorm == 0) {
+                e[k] = a[k + 1][k];
+                continue;
+            }
+            for (int i = k + 1; i < n; i++) {
+                v[i] /= vnorm;
+            }
+            // p = A_sub·v (A_sub symmetric: row-wise dot products), K = vᵀp, w = p − K·v; A_sub −= 2(v·wᵀ + w·vᵀ).
+            double kappa = 0;
+            for (int i = k + 1; i < n; i++) {
+                double s = dot(a[i], v, k + 1, n);
+                p[i] = s;
+                kappa += v[i] * s;
+            }
+            for (int i = k + 1; i < n; i++) {
+                p[i] -= kappa * v[i];
+            }
+            for (int i = k + 1; i < n; i++) {
+                double[] row = a[i];
+                double vi = 2 * v[i];
+                double wi = 2 * p[i];
+                for (int j = k + 1; j < n; j++) {
+                    row[j] -= vi * p[j] + wi * v[j];
+                }
+            }
+            e[k] = alpha;
+            reflectors[k] = v;
+        }
+        for (int i = 0; i < n; i++) {
+            d[i] = a[i][i];
+        }
+        if (n >= 2) {
+            e[n - 2] = a[n - 1][n - 2];
+        }
+        // Q = H_0·…·H_{n−3} by backward accumulation (each H_k touches rows k+1.. only), then transposed.
+        double[][] qt = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            qt[i][i] = 1;
+        }
+        double[] s = new double[n];
+        for (int k = n - 3; k >= 0; k--) {
+            double[] v = reflectors[k];
+            if (v == null) {
+                continue;
+            }
+            // Rows k+1.. of the partial product: M_sub ← (I − 2vvᵀ)·M_sub; its columns before k+1 are still zero.
+            java.util.Arrays.fill(s, 0);
+            for (int i = k + 1; i < n; i++) {
+                double vi = v[i];
+                double[] row = qt[i];
+                for (int j = k + 1; j < n; j++) {
+                    s[j] += vi * row[j];
+                }
+            }
+            for (int i = k + 1; i < n; i++) {
+                double vi = 2 * v[i];
+                double[] row = qt[i];
+                for (int j = k + 1; j < n; j++) {
+                    row[j] -= vi * s[j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double t = qt[i][j];
+                qt[i][j] = qt[j][i];
+                qt[j][i] = t;
+            }
+        }
+        return qt;
+    }
+
+    /** Σ row[j]·v[j] for from ≤ j &lt; to, with four partial sums so the multiplications overlap. */
+    private static double dot(double[] row, double[] v, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            s0 += row[j] * v[j];
+            s1 += row[j + 1] * v[j + 1];
+            s2 += row[j + 2] * v[j + 2];
+            s3 += row[j + 3] * v[j + 3];
+        }
+        for (; j < to; j++) {
+            s0 += row[j] * v[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Columns of the eigenvector rows updated together: two rows of this width stay in the first-level cache. */
+    private static final int CHUNK = 64;
+
+    /**
+     * Implicit QR with Wilkinson shifts on (d, e). The Givens rotations are recorded and then applied to the rows of
+     * {@code r} one block of columns at a time, so that the block stays in cache while all rotations pass over it.
+     */
+    private static void qr(double[] d, double[] e, double[][] r) {
+        Rotations rotations = new Rotations();
+        qrValues(d, e, rotations);
+        int n = r.length;
+        for (int j0 = 0; j0 < n; j0 += CHUNK) {
+            int j1 = Math.min(n, j0 + CHUNK);
+            for (int t = 0; t < rotations.size; t++) {
+                int k = rotations.row[t];
+                double c = rotations.cos[t];
+                double s = rotations.sin[t];
+                double[] rk = r[k];
+                double[] rk1 = r[k + 1];
+                for (int j = j0; j < j1; j++) {
+                    double u = rk[j];
+                    double w = rk1[j];
+                    rk[j] = c * u + s * w;
+                    rk1[j] = c * w - s * u;
+                }
+            }
+        }
+    }
+
+    /** A growing list of Givens rotations (rows k, k+1, cosine, sine), in the order they were applied. */
+    private static final class Rotations {
+        int size;
+        int[] row = new int[1024];
+        double[] cos = new double[1024];
+        double[] sin = new double[1024];
+
+        void add(int k, double c, double s) {
+            if (size == row.length) {
+                row = java.util.Arrays.copyOf(row, size * 2);
+                cos = java.util.Arrays.copyOf(cos, size * 2);
+                sin = java.util.Arrays.copyOf(sin, size * 2);
+            }
+            row[size] = k;
+            cos[size] = c;
+            sin[size++] = s;
+        }
+    }
+
+    /** The QR iteration on (d, e) alone, recording its rotations. */
+    private static void qrValues(double[] d, double[] e, Rotations rotations) {
+        int n = d.length;
+        int m = n - 1;
+        int iterations = 0;
+        int limit = 60 * Math.max(n, 1);
+        while (m > 0) {
+            if (Math.abs(e[m - 1]) <= EPS * (Math.abs(d[m - 1]) + Math.abs(d[m]))) {
+                e[m - 1] = 0;
+                m--;
+                continue;
+            }
+            if (++iterations > limit) {
+                throw new OsteobiomeException(ErrorCode.SOLVER_FAILURE, "the eigen-decomposition did not converge");
+            }
+            int l = m - 1;
+            while (l > 0 && Math.abs(e[l - 1]) > EPS * (Math.abs(d[l - 1]) + Math.abs(d[l]))) {
+                l--;
+            }
+            // Wilkinson shift from the trailing 2 × 2 block.
+            double delta = (d[m - 1] - d[m]) / 2;
+            double em = e[m - 1];
+            double mu = d[m] - em * em / (delta + Math.copySign(Math.hypot(delta, em), delta == 0 ? 1 : delta));
+            double x = d[l] - mu;
+            double z = e[l];
+            double bulge = 0;
+            for (int k = l; k < m; k++) {
+                double radius = Math.hypot(x, z);
+                double c = radius == 0 ? 1 : x / radius;
+                double s = radius == 0 ? 0 : z / radius;
+                if (k > l) {
+                    e[k - 1] = radius;
+                }
+                double dk = d[k];
+                double dk1 = d[k + 1];
+                double ek = e[k];
+                d[k] = c * c * dk + 2 * c * s * ek + s * s * dk1;
+                d[k + 1] = s * s * dk - 2 * c * s * ek + c * c * dk1;
+                e[k] = c * s * (dk1 - dk) + (c * c - s * s) * ek;
+                if (k < m - 1) {
+                    bulge = s * e[k + 1];
+                    e[k + 1] = c * e[k + 1];
+                }
+                rotations.add(k, c, s);
+                x = e[k];
+                z = bulge;
+            }
+        }
+    }
+}
