@@ -1,13 +1,10 @@
 package org.osteobiome.app.cli;
 
-import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.microbiome.DiversityCommand;
 import org.osteobiome.app.cli.microbiome.OrdinateCommand;
 import org.osteobiome.app.cli.microbiome.StatsCommand;
 import org.osteobiome.app.cli.microbiome.TableCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level {@code osteobiome} command. */
 @Command(name = "osteobiome", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -15,13 +12,5 @@ import picocli.CommandLine.Spec;
         footer = {"", "Research software for forming and testing hypotheses; not a diagnostic device."},
         subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, DemoCommand.class,
             TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class})
-public final class OsteobiomeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class OsteobiomeCommand extends ParentCommand {
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
+import org.osteobiome.model.DescribedModel;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
@@ -25,7 +25,7 @@ import org.osteobiome.model.ode.TimeEvent;
  * 100-day remodelling cycles, at whose ends every state below 1 is set to 0 and then S ← S − ρ.
  * Parameters are the rounded values used for the paper's figures ({@code GraphsforPaper.m}).
  */
-public final class Cook2022Wnt10b implements Model {
+public final class Cook2022Wnt10b extends DescribedModel {
     public static final String ID = "cook2022-wnt10b";
     /** Length of one remodelling cycle in the original (days). */
     public static final double CYCLE_DAYS = 100;
@@ -62,32 +62,14 @@ public final class Cook2022Wnt10b implements Model {
         return List.copyOf(p);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String summary() {
-        return "constant Wnt-10b fold change → Graham bone remodelling, 100-day cycles (mouse)";
-    }
-
-    @Override
-    public String reference() {
-        return "C. V. Cook, M. A. Islam, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the effects of Wnt-10b "
-                + "on bone metabolism. AIChE J. 2022, 68(12):e17809, doi:10.1002/aic.17809. Original code: "
-                + "github.com/ashleefv/Wnt10bBoneCompartment @ 5a8a7da, BSD-3-Clause, © Ashlee N. Ford Versypt. "
-                + "Bone compartment: Graham et al. 2013, PLoS ONE 8:e63884.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Observable> observables() {
-        return OBSERVABLES;
+    public Cook2022Wnt10b() {
+        super(ID,
+                "constant Wnt-10b fold change → Graham bone remodelling, 100-day cycles (mouse)",
+                "C. V. Cook, M. A. Islam, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the effects of Wnt-10b "
+                    + "on bone metabolism. AIChE J. 2022, 68(12):e17809, doi:10.1002/aic.17809. Original code: "
+                    + "github.com/ashleefv/Wnt10bBoneCompartment @ 5a8a7da, BSD-3-Clause, © Ashlee N. Ford Versypt. "
+                    + "Bone compartment: Graham et al. 2013, PLoS ONE 8:e63884.",
+                PARAMETERS, OBSERVABLES);
     }
 
     @Override

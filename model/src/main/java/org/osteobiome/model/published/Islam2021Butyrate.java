@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
+import org.osteobiome.model.DescribedModel;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
@@ -40,7 +40,7 @@ import org.osteobiome.model.ode.StateEvent;
  * integration length); a row at a cycle boundary shows the state after the hand-off, except the
  * final row at an exact multiple of cycle_days, which shows the end of the last cycle.
  */
-public final class Islam2021Butyrate implements Model {
+public final class Islam2021Butyrate extends DescribedModel {
     public static final String ID = "islam2021-butyrate";
 
     static final int GUT_BUTYRATE = 0;
@@ -192,32 +192,14 @@ public final class Islam2021Butyrate implements Model {
         return Constants.derive(parameters);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String summary() {
-        return "butyrate → Tregs → TGF-β → Wnt-10b → bone, gut–blood–bone, 9 cases (mouse, 14-day cycles)";
-    }
-
-    @Override
-    public String reference() {
-        return "M. A. Islam, C. V. Cook, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the gut–bone axis and "
-                + "implications of butyrate treatment on osteoimmunology. Ind. Eng. Chem. Res. 2021, 60(49):17814–17825, "
-                + "doi:10.1021/acs.iecr.1c02949. Original code: github.com/ashleefv/butyrateGutBoneAxis @ b64549c, "
-                + "BSD-3-Clause, © Ashlee N. Ford Versypt. Bone compartment: Graham et al. 2013, PLoS ONE 8:e63884.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Observable> observables() {
-        return OBSERVABLES;
+    public Islam2021Butyrate() {
+        super(ID,
+                "butyrate → Tregs → TGF-β → Wnt-10b → bone, gut–blood–bone, 9 cases (mouse, 14-day cycles)",
+                "M. A. Islam, C. V. Cook, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the gut–bone axis and "
+                    + "implications of butyrate treatment on osteoimmunology. Ind. Eng. Chem. Res. 2021, 60(49):17814–17825, "
+                    + "doi:10.1021/acs.iecr.1c02949. Original code: github.com/ashleefv/butyrateGutBoneAxis @ b64549c, "
+                    + "BSD-3-Clause, © Ashlee N. Ford Versypt. Bone compartment: Graham et al. 2013, PLoS ONE 8:e63884.",
+                PARAMETERS, OBSERVABLES);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.osteobiome.model.published;
 
 import java.util.List;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
+import org.osteobiome.model.DescribedModel;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
@@ -22,7 +22,7 @@ import org.osteobiome.model.ode.StateEvent;
  * corrected formula for the osteoblast steady state. Osteoclasts x1 and osteoblasts x2 in
  * power-law autocrine/paracrine form; only cells above steady state resorb or form bone.
  */
-public final class Komarova2003 implements Model {
+public final class Komarova2003 extends DescribedModel {
     public static final String ID = "komarova2003";
 
     private static final String BIOMODELS = "Komarova et al. 2003 as curated in BioModels BIOMD0000000148";
@@ -67,31 +67,13 @@ public final class Komarova2003 implements Model {
                 Math.pow(r1, g12 / gamma) * Math.pow(r2, (1 - g11) / gamma));
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String summary() {
-        return "osteoclast–osteoblast autocrine/paracrine power-law model, one remodelling cycle";
-    }
-
-    @Override
-    public String reference() {
-        return "S. V. Komarova, R. J. Smith, S. J. Dixon, S. M. Sims, L. M. Wahl. Mathematical model predicts a critical role "
-                + "for osteoclast autocrine regulation in the control of bone remodeling. Bone 2003, 33(2):206–215, "
-                + "doi:10.1016/S8756-3282(03)00157-1. Parameters and corrected x̄2: BioModels BIOMD0000000148. No original code.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Observable> observables() {
-        return OBSERVABLES;
+    public Komarova2003() {
+        super(ID,
+                "osteoclast–osteoblast autocrine/paracrine power-law model, one remodelling cycle",
+                "S. V. Komarova, R. J. Smith, S. J. Dixon, S. M. Sims, L. M. Wahl. Mathematical model predicts a critical role "
+                    + "for osteoclast autocrine regulation in the control of bone remodeling. Bone 2003, 33(2):206–215, "
+                    + "doi:10.1016/S8756-3282(03)00157-1. Parameters and corrected x̄2: BioModels BIOMD0000000148. No original code.",
+                PARAMETERS, OBSERVABLES);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
+import org.osteobiome.model.DescribedModel;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
@@ -30,7 +30,7 @@ import org.osteobiome.model.ode.TimeEvent;
  * The run starts at the steady state without injections; the injection experiments of the
  * paper are the {@code load_case}s, each held from {@code inject_start} to {@code inject_end}.
  */
-public final class Lemaire2004 implements Model {
+public final class Lemaire2004 extends DescribedModel {
     public static final String ID = "lemaire2004";
 
     private static final String PAPER = "Lemaire et al. 2004, J. Theor. Biol. 229:293 (as in cmodiz/Bone-Models @ a3567d9)";
@@ -86,32 +86,14 @@ public final class Lemaire2004 implements Model {
         return List.copyOf(p);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String summary() {
-        return "RANKL/OPG/PTH/TGF-β osteoblast–osteoclast population model with injection experiments";
-    }
-
-    @Override
-    public String reference() {
-        return "V. Lemaire, F. L. Tobin, L. D. Greller, C. R. Cho, L. J. Suva. Modeling the interactions between osteoblast "
-                + "and osteoclast activities in bone remodeling. J. Theor. Biol. 2004, 229(3):293–309, "
-                + "doi:10.1016/j.jtbi.2004.03.023. Re-implementation checked against: github.com/cmodiz/Bone-Models @ a3567d9, "
-                + "MIT, © Corinna Modiz.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Observable> observables() {
-        return OBSERVABLES;
+    public Lemaire2004() {
+        super(ID,
+                "RANKL/OPG/PTH/TGF-β osteoblast–osteoclast population model with injection experiments",
+                "V. Lemaire, F. L. Tobin, L. D. Greller, C. R. Cho, L. J. Suva. Modeling the interactions between osteoblast "
+                    + "and osteoclast activities in bone remodeling. J. Theor. Biol. 2004, 229(3):293–309, "
+                    + "doi:10.1016/j.jtbi.2004.03.023. Re-implementation checked against: github.com/cmodiz/Bone-Models @ a3567d9, "
+                    + "MIT, © Corinna Modiz.",
+                PARAMETERS, OBSERVABLES);
     }
 
     @Override

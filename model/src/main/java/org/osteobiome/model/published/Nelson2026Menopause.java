@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
+import org.osteobiome.model.DescribedModel;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
@@ -30,7 +30,7 @@ import org.osteobiome.model.ode.TimeEvent;
  * {@code fsolve} does not converge for the refitted parameters; its Octave result is available
  * as {@code initial_condition=octave-fsolve}).
  */
-public final class Nelson2026Menopause implements Model {
+public final class Nelson2026Menopause extends DescribedModel {
     public static final String ID = "nelson2026-menopause";
     /** Integration starts 30 years before menopause (days). */
     public static final double START = -10950;
@@ -120,33 +120,15 @@ public final class Nelson2026Menopause implements Model {
         return List.copyOf(p);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String summary() {
-        return "estrogen → bone cells, sclerostin → lumbar-spine BMD in natural vs surgical menopause (human)";
-    }
-
-    @Override
-    public String reference() {
-        return "A. C. Nelson, E. F. Yeo, Y. Zhang, C. V. Cook, S. Fischer-Holzhausen, L. Keeler Bruce, P. Dutta, S. Gholami, "
-                + "B. J. Smith, A. N. Ford Versypt. Mathematical modeling of bone remodeling in surgical menopause. "
-                + "Front. Syst. Biol. 2026. Code: doi:10.5281/zenodo.16738331, github.com/ashleefv/SurgicalMenopauseBone @ 5a42fd8, "
-                + "BSD-3-Clause, © Ashlee N. Ford Versypt. Base model: D. J. Jörg et al. Modeling osteoporosis to design and "
-                + "optimize pharmacological therapies comprising multiple drug types. eLife 2022, 11:e76228.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Observable> observables() {
-        return OBSERVABLES;
+    public Nelson2026Menopause() {
+        super(ID,
+                "estrogen → bone cells, sclerostin → lumbar-spine BMD in natural vs surgical menopause (human)",
+                "A. C. Nelson, E. F. Yeo, Y. Zhang, C. V. Cook, S. Fischer-Holzhausen, L. Keeler Bruce, P. Dutta, S. Gholami, "
+                    + "B. J. Smith, A. N. Ford Versypt. Mathematical modeling of bone remodeling in surgical menopause. "
+                    + "Front. Syst. Biol. 2026. Code: doi:10.5281/zenodo.16738331, github.com/ashleefv/SurgicalMenopauseBone @ 5a42fd8, "
+                    + "BSD-3-Clause, © Ashlee N. Ford Versypt. Base model: D. J. Jörg et al. Modeling osteoporosis to design and "
+                    + "optimize pharmacological therapies comprising multiple drug types. eLife 2022, 11:e76228.",
+                PARAMETERS, OBSERVABLES);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
@@ -33,15 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "diversity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Alpha (within-sample) and beta (between-sample) diversity.",
         subcommands = {DiversityCommand.Alpha.class, DiversityCommand.Beta.class})
-public final class DiversityCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class DiversityCommand extends ParentCommand {
 
     @Command(name = "alpha", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Alpha diversity per sample: a TSV with sample_id and one column per metric. Shannon uses the natural "

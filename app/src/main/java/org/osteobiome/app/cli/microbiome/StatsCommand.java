@@ -3,6 +3,7 @@ package org.osteobiome.app.cli.microbiome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
@@ -19,15 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Permutation tests of group differences on a distance matrix; p = (permuted ≥ observed + 1)/(permutations + 1).",
         subcommands = {StatsCommand.Permanova.class, StatsCommand.Permdisp.class, StatsCommand.Anosim.class})
-public final class StatsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class StatsCommand extends ParentCommand {
 
     /** Options every test shares. */
     abstract static class Test implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.microbiome.io.FeatureTables;
@@ -26,15 +27,7 @@ import picocli.CommandLine.Spec;
                 + "merged MetaPhlAn profiles; the format is recognised from the content).",
         subcommands = {TableCommand.Info.class, TableCommand.Convert.class, TableCommand.Collapse.class,
             TableCommand.Filter.class, TableCommand.Rarefy.class, TableCommand.Generate.class})
-public final class TableCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class TableCommand extends ParentCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Detected format, samples, features, depth summary, density, taxonomy.")
