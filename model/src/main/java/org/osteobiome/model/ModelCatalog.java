@@ -2,6 +2,7 @@ package org.osteobiome.model;
 
 import java.util.List;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.model.gutbone.GutBoneAxis;
 import org.osteobiome.model.published.Cook2022Wnt10b;
 import org.osteobiome.model.published.Islam2021Butyrate;
 import org.osteobiome.model.published.Komarova2003;
@@ -15,7 +16,8 @@ public final class ModelCatalog {
             new Cook2022Wnt10b(),
             new Nelson2026Menopause(),
             new Komarova2003(),
-            new Lemaire2004());
+            new Lemaire2004(),
+            new GutBoneAxis());
 
     private ModelCatalog() {
     }

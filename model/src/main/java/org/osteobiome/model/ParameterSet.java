@@ -38,6 +38,12 @@ public final class ParameterSet {
     public ParameterSet with(String id, String text) {
         ParameterSpec spec = spec(id);
         String value = text.trim();
+        if (spec.kind() == ParameterSpec.Kind.TEXT) {
+            if (value.isEmpty()) {
+                throw OsteobiomeException.invalid("parameter " + id + " of " + modelId + " needs a value");
+            }
+            return withValue(id, value);
+        }
         if (spec.kind() == ParameterSpec.Kind.CHOICE) {
             if (!spec.choices().contains(value)) {
                 throw OsteobiomeException.invalid("parameter " + id + " of " + modelId + " must be one of "
@@ -58,8 +64,8 @@ public final class ParameterSet {
     /** Sets a numeric parameter, checking type and range. */
     public ParameterSet with(String id, double number) {
         ParameterSpec spec = spec(id);
-        if (spec.kind() == ParameterSpec.Kind.CHOICE) {
-            throw OsteobiomeException.invalid("parameter " + id + " of " + modelId + " is one of " + spec.rangeText()
+        if (spec.kind() == ParameterSpec.Kind.CHOICE || spec.kind() == ParameterSpec.Kind.TEXT) {
+            throw OsteobiomeException.invalid("parameter " + id + " of " + modelId + " is " + spec.rangeText()
                     + ", not a number");
         }
         if (!Double.isFinite(number) || number < spec.min() || number > spec.max()) {
@@ -113,7 +119,7 @@ public final class ParameterSet {
         return (int) real(id);
     }
 
-    /** A choice parameter's value. */
+    /** A choice or text parameter's value. */
     public String choice(String id) {
         ParameterSpec spec = spec(id);
         Object v = explicit.get(id);

@@ -20,16 +20,16 @@ import org.osteobiome.model.ParameterSpec;
  * z' = σ·[−k1·C + k2·B]
  * </pre>
  */
-final class GrahamBoneCompartment {
-    static final int S = 0;
-    static final int P = 1;
-    static final int B = 2;
-    static final int C = 3;
-    static final int Z = 4;
-    static final int SIZE = 5;
+public final class GrahamBoneCompartment {
+    public static final int S = 0;
+    public static final int P = 1;
+    public static final int B = 2;
+    public static final int C = 3;
+    public static final int Z = 4;
+    public static final int SIZE = 5;
 
     /** Graham's parameters (values as used by the Islam and Cook codes, published-models.md §1.6). */
-    record Parameters(double alpha1, double alpha2, double alpha3, double beta1, double deltaP, double beta2,
+    public record Parameters(double alpha1, double alpha2, double alpha3, double beta1, double deltaP, double beta2,
                       double alpha4, double beta3, double kS, double epsilon, double k1, double k2) {
     }
 
@@ -46,7 +46,7 @@ final class GrahamBoneCompartment {
      * @param k1                    resorption per osteoclast
      * @param k2                    formation per osteoblast
      */
-    record Modifiers(double beta1, double wntDifferentiation, double wntProliferation, double osteoblastApoptosis,
+    public record Modifiers(double beta1, double wntDifferentiation, double wntProliferation, double osteoblastApoptosis,
                      double osteoblastProliferation, double alpha4, double osteoclastRemoval, double k1, double k2) {
     }
 
@@ -54,7 +54,7 @@ final class GrahamBoneCompartment {
     }
 
     /** Writes the derivatives of the five bone states at {@code y[offset..offset+4]} into {@code dy}. */
-    static void derivatives(Parameters p, Modifiers m, double sigma, double[] y, int offset, double[] dy) {
+    public static void derivatives(Parameters p, Modifiers m, double sigma, double[] y, int offset, double[] dy) {
         double s = y[offset + S];
         double pre = y[offset + P];
         double ob = y[offset + B];
@@ -72,7 +72,7 @@ final class GrahamBoneCompartment {
     private static final String GRAHAM = "Graham et al. 2013, PLoS ONE 8:e63884";
 
     /** The parameter table of the compartment; {@code codeSource} names the code whose values are used. */
-    static List<ParameterSpec> specs(String codeSource) {
+    public static List<ParameterSpec> specs(String codeSource) {
         String both = GRAHAM + ", as used in " + codeSource;
         return List.of(
                 ParameterSpec.real("alpha1", 0.5, "1/day", 0, 1e3, "osteoblast → osteocyte (burial) rate α1", both),
@@ -92,7 +92,7 @@ final class GrahamBoneCompartment {
     }
 
     /** Reads the compartment's parameters. */
-    static Parameters from(ParameterSet p) {
+    public static Parameters from(ParameterSet p) {
         return new Parameters(p.real("alpha1"), p.real("alpha2"), p.real("alpha3"), p.real("beta1"), p.real("delta_P"),
                 p.real("beta2"), p.real("alpha4"), p.real("beta3"), p.real("K_S"), p.real("epsilon"), p.real("k1"), p.real("k2"));
     }

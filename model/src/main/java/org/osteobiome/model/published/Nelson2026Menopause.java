@@ -37,13 +37,13 @@ public final class Nelson2026Menopause extends DescribedModel {
     /** Menopause or surgery (days); the code overrides params.txt to put it at 0. */
     public static final double MENOPAUSE = 0;
 
-    static final int PB = 0;
-    static final int PC = 1;
-    static final int C = 2;
-    static final int B = 3;
-    static final int S = 4;
-    static final int SC = 5;
-    static final int BD = 6;
+    static final int PB = JorgBoneCompartment.PB;
+    static final int PC = JorgBoneCompartment.PC;
+    static final int C = JorgBoneCompartment.C;
+    static final int B = JorgBoneCompartment.B;
+    static final int S = JorgBoneCompartment.S;
+    static final int SC = JorgBoneCompartment.SC;
+    static final int BD = JorgBoneCompartment.BD;
 
     private static final String CODE = "ashleefv/SurgicalMenopauseBone @ 5a42fd8 (Nelson et al. 2026)";
     private static final String JORG = "Jörg et al. 2022 eLife 11:e76228, via params.txt of " + CODE;
@@ -167,24 +167,11 @@ public final class Nelson2026Menopause extends DescribedModel {
 
     /** The seven equations for one variant and parameter set. */
     static final class Equations implements OdeSystem {
+        private final JorgBoneCompartment.Parameters bone;
         private final boolean surgical;
         private final boolean newEffects;
         private final double ePC;
         private final double eSc;
-        private final double etaB;
-        private final double etaC;
-        private final double etaS;
-        private final double kappaSc;
-        private final double lambdaB;
-        private final double lambdaC;
-        private final double nuOmega;
-        private final double omegaB;
-        private final double omegaPB;
-        private final double omegaPC;
-        private final double rOmega;
-        private final double scOmega;
-        private final double scPB;
-        private final double scPC;
         private final double tauE;
         private final double kappaE;
         private final double estrogenFloor;
@@ -198,20 +185,7 @@ public final class Nelson2026Menopause extends DescribedModel {
             this.newEffects = v.newEffects();
             this.ePC = p.realOr("e_PC", v.ePC());
             this.eSc = p.realOr("e_Sc", v.eSc());
-            this.etaB = p.real("eta_B");
-            this.etaC = p.real("eta_C");
-            this.etaS = p.real("eta_S");
-            this.kappaSc = p.real("kappa_Sc");
-            this.lambdaB = p.real("lambda_B");
-            this.lambdaC = p.real("lambda_C");
-            this.nuOmega = p.real("nu_Omega");
-            this.omegaB = p.real("omega_B");
-            this.omegaPB = p.real("omega_PB");
-            this.omegaPC = p.real("omega_PC");
-            this.rOmega = p.real("r_Omega");
-            this.scOmega = p.real("sc_Omega");
-            this.scPB = p.real("sc_PB");
-            this.scPC = p.real("sc_PC");
+            this.bone = JorgBoneCompartment.Parameters.from(p, ePC, eSc);
             this.tauE = p.real("tau_E");
             this.kappaE = p.real("kappa_E");
             this.estrogenFloor = p.real("k_syn") / kappaE;
@@ -244,13 +218,7 @@ public final class Nelson2026Menopause extends DescribedModel {
         }
 
         double[] steadyState() {
-            double b = 1 / (etaB + omegaB);
-            double c = 1 / etaC;
-            double s = omegaB * b / etaS;
-            double sc = rep(1, eSc) * s / kappaSc;
-            double pb = 1 / (omegaPB * rep(sc, scPB));
-            double pc = 1 / (omegaPC * rep(1, ePC) * act(sc, scPC));
-            return new double[] {pb, pc, c, b, s, sc, 1};
+            return JorgBoneCompartment.steadyState(bone);
         }
 
         /** Estrogen relative to the premenopausal level. */
@@ -264,38 +232,21 @@ public final class Nelson2026Menopause extends DescribedModel {
             return 1 / (1 + (t - MENOPAUSE) / tauE);
         }
 
-        private static double rep(double x, double k) {
-            return k / (k + x);
-        }
-
-        private static double act(double x, double k) {
-            return x / (k + x);
-        }
-
         @Override
         public int dimension() {
-            return 7;
+            return JorgBoneCompartment.SIZE;
         }
 
         @Override
         public void derivatives(double t, double[] y, double[] dy) {
-            double e = estrogen(t);
-            double omegaPCt = omegaPC;
-            double etaSt = etaS;
+            double omegaPC = bone.omegaPC();
+            double etaS = bone.etaS();
             if (newEffects && t > MENOPAUSE) {
                 double decay = Math.exp(-tauOvx * Math.abs(t - MENOPAUSE));
-                etaSt = etaS * (1 + etaOvx * decay);
-                omegaPCt = omegaPC + omegaOvx * decay;
+                etaS = bone.etaS() * (1 + etaOvx * decay);
+                omegaPC = bone.omegaPC() + omegaOvx * decay;
             }
-            double pbToB = omegaPB * rep(y[SC], scPB) * y[PB];
-            double pcToC = omegaPCt * rep(e, ePC) * act(y[SC], scPC) * y[PC];
-            dy[PB] = 1 - pbToB;
-            dy[PC] = 1 - pcToC;
-            dy[C] = pcToC - etaC * y[C];
-            dy[B] = pbToB - (etaB + omegaB) * y[B];
-            dy[S] = omegaB * y[B] - etaSt * y[S];
-            dy[SC] = rep(e, eSc) * y[S] - kappaSc * y[SC];
-            dy[BD] = lambdaB * y[B] * rep(y[SC], scOmega) * (1 + nuOmega * act(y[C], rOmega)) - lambdaC * y[C];
+            JorgBoneCompartment.derivatives(bone, estrogen(t), omegaPC, etaS, y, 0, dy);
         }
     }
 }

@@ -1,0 +1,160 @@
+package org.osteobiome.model.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.OsteobiomeException;
+
+/**
+ * Reads scenarios from JSON and lists the built-in ones. Every field is checked with a message that names the
+ * file and the field.
+ *
+ * <pre>
+ * {"name": "ovx-la", "description": "…", "species": "mouse", "start_day": 0, "end_day": 42, "step_days": 1,
+ *  "estrogen": {"curve": "ovx", "replacements": [{"start_day": 0, "stop_day": 42}]},
+ *  "doses": [{"agent": "l_acidophilus", "start_day": 0, "stop_day": 42, "interval_days": 1, "amount": 1}],
+ *  "parameters": {"k_LB": "0"}}
+ * </pre>
+ */
+public final class ScenarioFiles {
+    /** The scenarios that ship with osteobiome, in display order. */
+    public static final List<String> BUILT_IN = List.of("sham", "ovx", "ovx-la", "ovx-butyrate", "ovx-la-no-butyrate",
+            "ovx-estrogen", "sham-la", "antibiotics", "menopause-natural", "menopause-natural-la", "menopause-natural-la-late",
+            "menopause-surgical", "menopause-fibre");
+
+    private static final Set<String> CURVES = Set.of("none", "ovx", "natural", "surgical");
+    private static final Set<String> AGENTS = Set.of("l_acidophilus", "butyrate", "fibre", "antibiotics");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScenarioFiles() {
+    }
+
+    /** A built-in scenario by name, or a scenario file by path. */
+    public static Scenario load(String nameOrPath) {
+        if (BUILT_IN.contains(nameOrPath)) {
+            String resource = "/org/osteobiome/model/scenarios/" + nameOrPath + ".json";
+            try (InputStream in = ScenarioFiles.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new OsteobiomeException(ErrorCode.INTERNAL, "missing built-in scenario " + resource);
+                }
+                return parse(nameOrPath + ".json", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + resource, e);
+            }
+        }
+        Path file = Path.of(nameOrPath);
+        if (!nameOrPath.endsWith(".json") || !Files.isRegularFile(file)) {
+            throw OsteobiomeException.unknown("unknown scenario '" + nameOrPath + "'; use a scenario file (.json) or one of: "
+                    + String.join(", ", BUILT_IN));
+        }
+        try {
+            return parse(file.toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Scenario parse(String source, String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw OsteobiomeException.invalid(source + ", line " + e.getLocation().getLineNr() + ": malformed JSON ("
+                    + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw OsteobiomeException.invalid(source + ": a scenario is a JSON object");
+        }
+        String name = text(source, root, "name", null);
+        String species = text(source, root, "species", null);
+        if (!species.equals("mouse") && !species.equals("human")) {
+            throw OsteobiomeException.invalid(source + ": species must be \"mouse\" or \"human\", got \"" + species + "\"");
+        }
+        double start = number(source, root, "start_day", 0);
+        double end = number(source, root, "end_day", Double.NaN);
+        double step = number(source, root, "step_days", Double.NaN);
+        if (!(end > start) || !(step > 0)) {
+            throw OsteobiomeException.invalid(source + ": end_day must be after start_day and step_days positive");
+        }
+        JsonNode e = root.path("estrogen");
+        String curve = e.isMissingNode() ? "none" : text(source + " estrogen", e, "curve", "none");
+        if (!CURVES.contains(curve)) {
+            throw OsteobiomeException.invalid(source + ": estrogen.curve must be one of " + CURVES + ", got \"" + curve + "\"");
+        }
+        List<Scenario.Window> replacements = new ArrayList<>();
+        for (JsonNode w : e.path("replacements")) {
+            replacements.add(window(source + " estrogen.replacements", w));
+        }
+        List<Scenario.Dose> doses = new ArrayList<>();
+        int index = 0;
+        for (JsonNode d : root.path("doses")) {
+            String where = source + " doses[" + index++ + "]";
+            String agent = text(where, d, "agent", null);
+            if (!AGENTS.contains(agent)) {
+                throw OsteobiomeException.invalid(where + ": agent must be one of " + AGENTS + ", got \"" + agent + "\"");
+            }
+            Scenario.Window w = window(where, d);
+            double interval = number(where, d, "interval_days", 0);
+            double amount = number(where, d, "amount", Double.NaN);
+            if (interval < 0 || !(amount >= 0)) {
+                throw OsteobiomeException.invalid(where + ": interval_days and amount must be ≥ 0");
+            }
+            doses.add(new Scenario.Dose(agent, w.startDay(), w.stopDay(), interval, amount));
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            overrides.put(entry.getKey(), entry.getValue().asText());
+        }
+        return new Scenario(name, root.path("description").asText(""), species, start, end, step,
+                new Scenario.Estrogen(curve, replacements), doses, overrides);
+    }
+
+    private static Scenario.Window window(String where, JsonNode node) {
+        double start = number(where, node, "start_day", Double.NaN);
+        double stop = number(where, node, "stop_day", Double.NaN);
+        if (!(stop > start)) {
+            throw OsteobiomeException.invalid(where + ": stop_day must be after start_day");
+        }
+        return new Scenario.Window(start, stop);
+    }
+
+    private static String text(String where, JsonNode node, String field, String fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (fallback == null) {
+                throw OsteobiomeException.invalid(where + ": missing field \"" + field + "\"");
+            }
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw OsteobiomeException.invalid(where + ": \"" + field + "\" must be text");
+        }
+        return v.asText();
+    }
+
+    private static double number(String where, JsonNode node, String field, double fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (Double.isNaN(fallback)) {
+                throw OsteobiomeException.invalid(where + ": missing field \"" + field + "\"");
+            }
+            return fallback;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw OsteobiomeException.invalid(where + ": \"" + field + "\" must be a finite number, got " + v);
+        }
+        return v.asDouble();
+    }
+}
