@@ -34,7 +34,7 @@ class CommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "models", "model", "model show", "simulate", "demo"})
+    @ValueSource(strings = {"", "models", "model", "model show", "simulate", "demo", "scenarios", "compare", "fit", "sensitivity", "vpop"})
     void helpAndVersionEverywhere(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] help = append(words, "--help");

@@ -1,5 +1,6 @@
 package org.osteobiome.app.cli;
 
+import org.osteobiome.app.cli.analysis.CompareCommand;
 import org.osteobiome.app.cli.microbiome.DiversityCommand;
 import org.osteobiome.app.cli.microbiome.OrdinateCommand;
 import org.osteobiome.app.cli.microbiome.StatsCommand;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "osteobiome", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate the gut–immune–bone axis in postmenopausal osteoporosis and analyse gut microbiome tables.",
         footer = {"", "Research software for forming and testing hypotheses; not a diagnostic device."},
-        subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, DemoCommand.class,
+        subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, ScenariosCommand.class, CompareCommand.class,
+            org.osteobiome.app.cli.analysis.FitCommand.class, org.osteobiome.app.cli.analysis.SensitivityCommand.class,
+            org.osteobiome.app.cli.analysis.VpopCommand.class, DemoCommand.class,
             TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class})
 public final class OsteobiomeCommand extends ParentCommand {
 }

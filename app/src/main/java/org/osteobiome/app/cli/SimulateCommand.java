@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 + " time in days, one row per output time including the final time."},
         footer = {"", "Examples:",
             "  osteobiome simulate islam2021-butyrate --set case=3 --t-end 28",
+            "  osteobiome simulate gut-bone-axis --scenario ovx-la --observables bv_tv_pct,th17_bone_pct",
             "  osteobiome simulate nelson2026-menopause --set variant=surgical-long --step 365 --observables bmd_pct --plot bmd.png",
             "", "Research software; not a diagnostic device."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -42,6 +43,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "model id (see 'osteobiome models')")
     String modelId;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "scenario of gut-bone-axis (see 'osteobiome scenarios')")
+    String scenario;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
             description = "set a parameter (repeatable); see 'osteobiome model show MODEL'")
@@ -80,15 +84,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Model model = ModelCatalog.get(modelId);
-        for (Map.Entry<String, String> e : set.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                throw OsteobiomeException.invalid("--set " + e.getKey() + " needs a value: --set " + e.getKey() + "=VALUE");
-            }
-        }
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
-        ParameterSet parameters = ParameterSet.defaults(model).withAll(set);
+        ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
         SimulationSettings settings = new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, solver, orNaN(rtol), orNaN(atol));
         Trajectory trajectory = model.simulate(parameters, settings).select(observables);
 

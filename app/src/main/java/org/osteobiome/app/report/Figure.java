@@ -19,15 +19,24 @@ public record Figure(String title, String xLabel, List<Panel> panels) {
     }
 
     /**
-     * One panel: lines (model output) and points with optional error bars (data).
+     * One panel: lines (model output), points with optional error bars (data) and shaded bands (drawn first).
      *
      * @param yLabel y-axis label with unit
      */
-    public record Panel(String yLabel, List<Line> lines, List<Points> points) {
+    public record Panel(String yLabel, List<Line> lines, List<Points> points, List<Band> bands) {
         public Panel {
             lines = List.copyOf(lines);
             points = List.copyOf(points);
+            bands = List.copyOf(bands);
         }
+
+        public Panel(String yLabel, List<Line> lines, List<Points> points) {
+            this(yLabel, lines, points, List.of());
+        }
+    }
+
+    /** A shaded region between two curves on the same x values (e.g. a quantile band). */
+    public record Band(String name, double[] x, double[] lower, double[] upper) {
     }
 
     /** A named curve. */

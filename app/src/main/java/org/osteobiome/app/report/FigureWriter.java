@@ -94,6 +94,24 @@ public final class FigureWriter {
             chart.getStyler().setMarkerSize(7);
             chart.getStyler().setDecimalPattern("#,##0.###");
             styler.setToolTipsEnabled(false);
+            int shade = 0;
+            for (Figure.Band band : panel.bands()) {
+                int n = band.x().length;
+                double[] x = new double[2 * n];
+                double[] y = new double[2 * n];
+                for (int k = 0; k < n; k++) {
+                    x[k] = band.x()[k];
+                    y[k] = band.upper()[k];
+                    x[2 * n - 1 - k] = band.x()[k];
+                    y[2 * n - 1 - k] = band.lower()[k];
+                }
+                XYSeries series = chart.addSeries(band.name(), x, y);
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                series.setMarker(SeriesMarkers.NONE);
+                int level = 200 - 35 * Math.min(shade++, 4);
+                series.setFillColor(new Color(level, level, 235));
+                series.setLineColor(new Color(level, level, 235));
+            }
             for (Figure.Line line : panel.lines()) {
                 XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
                 series.setMarker(SeriesMarkers.NONE);

@@ -28,6 +28,10 @@ import org.osteobiome.core.OsteobiomeException;
 public record MeasurementTable(String name, List<Measurement> measurements) {
     static final List<String> COLUMNS = List.of("observable", "condition", "time_days", "measurement", "noise_sd", "source", "use");
 
+    /** Tables shipped with osteobiome (resources next to this class). */
+    public static final List<String> SHIPPED = List.of("cook2022-bennett.tsv", "islam2021-targets.tsv", "nelson2026-bmd.tsv",
+            "gut-bone-axis-targets.tsv");
+
     public MeasurementTable {
         measurements = List.copyOf(measurements);
     }

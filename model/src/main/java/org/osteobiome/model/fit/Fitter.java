@@ -119,10 +119,16 @@ public final class Fitter {
         double scale = objective.weighted ? 1 : (n > p ? chi2 / (n - p) : Double.NaN);
         String method = options.intervals();
         if (method.equals("profile") && Double.isFinite(scale)) {
+            double[] limits = new double[2 * p];
+            double threshold = chi2 + CHI2_95_ONE_DOF * scale;
+            java.util.concurrent.atomic.AtomicLong sides = new java.util.concurrent.atomic.AtomicLong();
+            parallel(options.threads(), 2 * p, k -> {
+                limits[k] = profile(objective, parameters, x, k / 2, k % 2 == 0 ? -1 : 1, threshold);
+                options.progress().report(sides.incrementAndGet(), 2 * p);
+            });
             for (int j = 0; j < p; j++) {
-                double[] limits = profile(objective, parameters, x, chi2, j, chi2 + CHI2_95_ONE_DOF * scale);
-                lower[j] = parameters.get(j).fromSearch(limits[0]);
-                upper[j] = parameters.get(j).fromSearch(limits[1]);
+                lower[j] = parameters.get(j).fromSearch(limits[2 * j]);
+                upper[j] = parameters.get(j).fromSearch(limits[2 * j + 1]);
             }
         } else if (method.equals("bootstrap") && Double.isFinite(scale)) {
             double[][] limits = bootstrap(objective, parameters, x, data, scale, options);
@@ -229,55 +235,46 @@ public final class Fitter {
     }
 
     /**
-     * Profile likelihood limits of coordinate j: step outwards from the optimum, re-optimising the other parameters,
-     * until the objective exceeds the threshold, then bisect; a bound that is reached is the limit.
+     * One profile-likelihood limit of coordinate j (direction −1 lower, +1 upper): step outwards from the optimum,
+     * re-optimising the other parameters, until the objective exceeds the threshold, then bisect; a bound that is
+     * reached is the limit.
      */
-    private static double[] profile(Objective objective, List<FitParameter> parameters, double[] best, double chi2, int j,
-                                    double threshold) {
+    private static double profile(Objective objective, List<FitParameter> parameters, double[] best, int j, double direction,
+                                  double threshold) {
         FitParameter fp = parameters.get(j);
-        double[] limits = new double[2];
-        for (int side = 0; side < 2; side++) {
-            double direction = side == 0 ? -1 : 1;
-            double bound = side == 0 ? fp.searchLower() : fp.searchUpper();
-            double step = Math.max(0.05, 0.02 * Math.abs(fp.searchUpper() - fp.searchLower()));
-            double inside = best[j];
-            double[] previous = best;
-            double limit = bound;
-            for (int iteration = 0; iteration < 30; iteration++) {
-                double trial = inside + direction * step;
-                if (direction * (trial - bound) >= 0) {
-                    trial = bound;
-                }
-                double[] x = levenbergMarquardt(objective, parameters, previous, j, trial);
-                double value = Objective.sumOfSquares(objective.residuals(x));
-                if (value > threshold) {
-                    // Bisect between the last point inside and this one.
-                    double in = inside;
-                    double out = trial;
-                    for (int b = 0; b < 6; b++) {
-                        double mid = 0.5 * (in + out);
-                        double[] xm = levenbergMarquardt(objective, parameters, previous, j, mid);
-                        if (Objective.sumOfSquares(objective.residuals(xm)) > threshold) {
-                            out = mid;
-                        } else {
-                            in = mid;
-                            previous = xm;
-                        }
-                    }
-                    limit = 0.5 * (in + out);
-                    break;
-                }
-                if (trial == bound) {
-                    limit = bound;
-                    break;
-                }
-                inside = trial;
-                previous = x;
-                step *= 1.6;
+        double bound = direction < 0 ? fp.searchLower() : fp.searchUpper();
+        double step = Math.max(0.05, 0.02 * Math.abs(fp.searchUpper() - fp.searchLower()));
+        double inside = best[j];
+        double[] previous = best;
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double trial = inside + direction * step;
+            if (direction * (trial - bound) >= 0) {
+                trial = bound;
             }
-            limits[side] = limit;
+            double[] x = levenbergMarquardt(objective, parameters, previous, j, trial);
+            if (Objective.sumOfSquares(objective.residuals(x)) > threshold) {
+                double in = inside;
+                double out = trial;
+                for (int b = 0; b < 5; b++) {
+                    double mid = 0.5 * (in + out);
+                    double[] xm = levenbergMarquardt(objective, parameters, previous, j, mid);
+                    if (Objective.sumOfSquares(objective.residuals(xm)) > threshold) {
+                        out = mid;
+                    } else {
+                        in = mid;
+                        previous = xm;
+                    }
+                }
+                return 0.5 * (in + out);
+            }
+            if (trial == bound) {
+                return bound;
+            }
+            inside = trial;
+            previous = x;
+            step *= 1.6;
         }
-        return limits;
+        return inside;
     }
 
     /** Percentile intervals from refits to data simulated at the estimate with Gaussian noise of the measurements' SDs. */

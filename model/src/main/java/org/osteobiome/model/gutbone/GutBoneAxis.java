@@ -58,6 +58,7 @@ public final class GutBoneAxis extends DescribedModel {
             new Observable("osteoblasts", "cells", "mouse osteoblasts (Graham compartment)"));
     private static final List<Observable> HUMAN = List.of(
             new Observable("bmd_pct", "%", "human lumbar-spine BMD, % of the value at menopause (t = 0)"),
+            new Observable("bmd_rate_pct_per_year", "%/year", "human rate of BMD change, % of the current BMD per year (as trials report it)"),
             new Observable("osteoclast_density", "1", "human osteoclast density C (Jörg/Nelson, normalised)"),
             new Observable("osteoblast_density", "1", "human osteoblast density B (Jörg/Nelson, normalised)"));
 
@@ -153,11 +154,18 @@ public final class GutBoneAxis extends DescribedModel {
             eq.transdifferentiation(t, y), drive};
         double[] bone = eq.mouse
                 ? new double[] {y[BONE + GrahamBoneCompartment.Z], y[BONE + GrahamBoneCompartment.C], y[BONE + GrahamBoneCompartment.B]}
-                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / bdAtZero, y[BONE + JorgBoneCompartment.C],
+                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / bdAtZero, boneRate(eq, t, y), y[BONE + JorgBoneCompartment.C],
                     y[BONE + JorgBoneCompartment.B]};
         double[] out = Arrays.copyOf(common, common.length + bone.length);
         System.arraycopy(bone, 0, out, common.length, bone.length);
         return out;
+    }
+
+    /** d(BMD)/dt as % of the current BMD per year. */
+    private static double boneRate(GutBoneEquations eq, double t, double[] y) {
+        double[] dy = new double[y.length];
+        eq.derivatives(t, y, dy);
+        return 100 * 365 * dy[BONE + JorgBoneCompartment.BD] / y[BONE + JorgBoneCompartment.BD];
     }
 
     /** Doses, estrogen-replacement windows and (mouse) remodelling-cycle hand-offs as time events. */

@@ -34,7 +34,7 @@ final class GutBoneParameters {
         // Gut ecology
         p.add(ParameterSpec.real("k_L", 1.0, "1/day", 1e-3, 100, "clearance of L. acidophilus from the gut (load relaxes to the dose in ~1 day)", ASSUMED));
         p.add(ParameterSpec.real("K_L", 1.0, "1e9 CFU/day", 1e-3, 1e3, "L. acidophilus load giving half its maximal butyrate boost", ASSUMED));
-        p.add(ParameterSpec.real("y_L", 0.2, "µM", 0, 10, "maximal gut butyrate rise from L. acidophilus (cross-feeding via producers)", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("y_L", 0.4889, "µM", 0, 10, "maximal gut butyrate rise from L. acidophilus (cross-feeding via producers)", CALIBRATION).calibrated());
         p.add(ParameterSpec.real("y_F", 0.3, "µM", 0, 10, "gut butyrate change per unit change of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("k_F", 0.1, "1/day", 1e-4, 10, "relaxation rate of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("a_EF", 0.3, "1", 0, 0.95, "fraction of butyrate producers lost without estrogen", ASSUMED));
@@ -47,7 +47,7 @@ final class GutBoneParameters {
         p.add(ParameterSpec.real("K_BP", 0.1, "µM", 1e-3, 10, "gut butyrate rise halving the permeability increase", ASSUMED));
         // RORγt+ pTregs, transdifferentiation and Th17
         p.add(ParameterSpec.real("rho_R", 0.5, "1", 0, 1, "fraction of newly induced gut Tregs that are RORγt+ (RORγ+ Tregs predominate in the colon: Sefik et al. 2015)", ASSUMED));
-        p.add(ParameterSpec.real("k_td", 0.2, "1/day", 0, 100, "RORγt+ pTreg → Th17 transdifferentiation rate per unit of drive", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("k_td", 0.2, "1/day", 0, 100, "RORγt+ pTreg → Th17 transdifferentiation rate per unit of drive", ASSUMED));
         p.add(ParameterSpec.real("w_TE", 1.0, "1", 0, 10, "weight of estrogen deficiency in the transdifferentiation drive", ASSUMED));
         p.add(ParameterSpec.real("w_TP", 1.0, "1", 0, 10, "weight of the permeability excess in the transdifferentiation drive", ASSUMED));
         p.add(ParameterSpec.real("K_B", 0.1, "µM", 1e-4, 10, "gut butyrate rise halving transdifferentiation (butyrate blocks the conversion)", ASSUMED));
@@ -64,11 +64,11 @@ final class GutBoneParameters {
         p.add(ParameterSpec.real("s_TNF_H", 0.5, "1", 0, 10, "TNF fold rise per relative rise of marrow Th17", ASSUMED));
         p.add(ParameterSpec.real("s_TNF_E", 1.0, "1", 0, 10, "TNF fold rise per unit estrogen deficiency (T-cell TNF after OVX: Cenci et al. 2000)", ASSUMED));
         // Bone couplings
-        p.add(ParameterSpec.real("c_OC", 1.0, "1", 0, 20, "mouse: exponent of (IL-17·TNF)^(c/2) on osteoclast formation", CALIBRATION).calibrated());
-        p.add(ParameterSpec.real("c_Treg", 1.0, "1", 0, 20, "mouse: marrow Tregs divide osteoclast formation by exp(c·(T_b/T_b0 − 1))", ASSUMED));
-        p.add(ParameterSpec.real("c_OC_h", 1.0, "1", 0, 20, "human: exponent of (IL-17·TNF)^(c/2) on pre-osteoclast → osteoclast differentiation", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("c_OC", 0.4333, "1", 0, 20, "mouse: exponent of (IL-17·TNF)^(c/2) on osteoclast formation", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("c_Treg", 0.4132, "1", 0, 20, "mouse: marrow Tregs divide osteoclast formation by exp(c·(T_b/T_b0 − 1))", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("c_OC_h", 4.169, "1", 0, 20, "human: exponent of (IL-17·TNF)^(c/2) on pre-osteoclast → osteoclast differentiation", CALIBRATION).calibrated());
         p.add(ParameterSpec.real("c_Treg_h", 1.0, "1", 0, 20, "human: marrow Tregs divide PC → C differentiation by exp(c·(T_b/T_b0 − 1))", ASSUMED));
-        p.add(ParameterSpec.real("e_PC_coupled", 1.0, "1", 1e-6, 1e6,
+        p.add(ParameterSpec.real("e_PC_coupled", 0.9262, "1", 1e-6, 1e6,
                 "human: estrogen threshold of the direct PC → C repression with the immune couplings on (re-partitioned from Nelson's 0.2546)",
                 CALIBRATION).calibrated());
         // Estrogen

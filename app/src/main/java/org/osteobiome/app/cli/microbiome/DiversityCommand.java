@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
+import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.AtomicFiles;
 import org.osteobiome.app.report.TextTable;

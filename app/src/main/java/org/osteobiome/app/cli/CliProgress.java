@@ -1,4 +1,4 @@
-package org.osteobiome.app.cli.microbiome;
+package org.osteobiome.app.cli;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.osteobiome.core.Progress;
 
 /** A progress bar on standard error for long computations, closed when the work ends. */
-final class CliProgress implements AutoCloseable {
+public final class CliProgress implements AutoCloseable {
     private final ProgressBar bar;
 
     private CliProgress(ProgressBar bar) {
@@ -15,7 +15,7 @@ final class CliProgress implements AutoCloseable {
     }
 
     /** A bar when {@code show} is true, otherwise a silent reporter. */
-    static CliProgress start(String task, boolean show) {
+    public static CliProgress start(String task, boolean show) {
         if (!show) {
             return new CliProgress(null);
         }
@@ -23,7 +23,7 @@ final class CliProgress implements AutoCloseable {
                 .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build());
     }
 
-    Progress reporter() {
+    public Progress reporter() {
         if (bar == null) {
             return Progress.NONE;
         }

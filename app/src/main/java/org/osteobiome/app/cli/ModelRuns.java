@@ -1,0 +1,75 @@
+package org.osteobiome.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.osteobiome.model.data.MeasurementTable;
+import org.osteobiome.model.vpop.Variability;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.model.Model;
+import org.osteobiome.model.ParameterSet;
+
+/** Shared steps of commands that run a model: parameters from --set and an optional --scenario. */
+public final class ModelRuns {
+    private ModelRuns() {
+    }
+
+    /** The model's defaults with the --set values and the scenario applied. */
+    public static ParameterSet parameters(Model model, Map<String, String> set, String scenario) {
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw OsteobiomeException.invalid("--set " + e.getKey() + " needs a value: --set " + e.getKey() + "=VALUE");
+            }
+        }
+        ParameterSet p = ParameterSet.defaults(model).withAll(set);
+        if (scenario != null) {
+            if (model.parameters().stream().noneMatch(s -> s.id().equals("scenario"))) {
+                throw OsteobiomeException.invalid("model " + model.id() + " has no scenarios; --scenario applies to gut-bone-axis");
+            }
+            p = p.with("scenario", scenario);
+        }
+        return p;
+    }
+
+    /** A measurement table from a file, or one shipped with osteobiome when no such file exists. */
+    public static MeasurementTable measurements(String fileOrName) {
+        Path file = Path.of(fileOrName);
+        if (Files.isRegularFile(file)) {
+            return MeasurementTable.read(file);
+        }
+        if (!fileOrName.contains("/") && MeasurementTable.class.getResource(fileOrName) != null) {
+            return MeasurementTable.resource(fileOrName);
+        }
+        throw OsteobiomeException.invalid("--data " + fileOrName + ": no such file (shipped tables: " + String.join(", ",
+                MeasurementTable.SHIPPED) + ")");
+    }
+
+    /** Parses the LOW:HIGH of {@code --bounds id=LOW:HIGH}. */
+    public static double[] bounds(String id, String text) {
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                double lo = Double.parseDouble(parts[0].trim());
+                double hi = Double.parseDouble(parts[1].trim());
+                if (lo < hi) {
+                    return new double[] {lo, hi};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw OsteobiomeException.invalid("--bounds " + id + "=" + text + ": write LOW:HIGH with LOW < HIGH, e.g. --bounds " + id + "=0.1:10");
+    }
+
+    /** A variability file, or one shipped with osteobiome when no such file exists. */
+    public static Variability variability(String fileOrName) {
+        Path file = Path.of(fileOrName);
+        if (Files.isRegularFile(file)) {
+            return Variability.read(file);
+        }
+        if (Variability.SHIPPED.contains(fileOrName)) {
+            return Variability.resource(fileOrName);
+        }
+        throw OsteobiomeException.invalid("--variability " + fileOrName + ": no such file (shipped: " + String.join(", ", Variability.SHIPPED) + ")");
+    }
+}

@@ -1,0 +1,239 @@
+package org.osteobiome.app.cli.analysis;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.CliProgress;
+import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.app.report.Figure;
+import org.osteobiome.app.report.FigureWriter;
+import org.osteobiome.app.report.TextTable;
+import org.osteobiome.core.Numbers;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.model.Model;
+import org.osteobiome.model.ModelCatalog;
+import org.osteobiome.model.ParameterSet;
+import org.osteobiome.model.ParameterSpec;
+import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.Trajectory;
+import org.osteobiome.model.data.DataComparison;
+import org.osteobiome.model.data.Measurement;
+import org.osteobiome.model.data.MeasurementTable;
+import org.osteobiome.model.fit.FitParameter;
+import org.osteobiome.model.fit.FitResult;
+import org.osteobiome.model.fit.Fitter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code osteobiome fit MODEL --data FILE --fit p1,p2}: estimate parameters from a measurement table. */
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Estimate model parameters from measurements by weighted least squares (Levenberg–Marquardt from several"
+                + " seeded starts, optionally after CMA-ES), with 95 % confidence intervals by profile likelihood or parametric"
+                + " bootstrap.",
+            "The measurement table is tab-separated: observable, condition (parameter=value;…), time_days, measurement,"
+                + " noise_sd, source, use. Each distinct condition is one simulation."},
+        footer = {"", "Examples:",
+            "  osteobiome fit nelson2026-menopause --data nelson2026-bmd.tsv --fit e_PC,e_Sc --plot fit.png",
+            "  osteobiome fit gut-bone-axis --data gut-bone-axis-targets.tsv --fit c_OC,y_L,k_td --multistart 8 --seed 3",
+            "", "Shipped tables (nelson2026-bmd.tsv, cook2022-bennett.tsv, gut-bone-axis-targets.tsv, …) are found by name.",
+            "Research software; not a diagnostic device."})
+public final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model id (see 'osteobiome models')")
+    String modelId;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "measurement table (a file, or a shipped table's name)")
+    String data;
+
+    @Option(names = "--fit", required = true, split = ",", paramLabel = "PARAMETER", description = "parameters to estimate")
+    List<String> fit = new ArrayList<>();
+
+    @Option(names = "--bounds", paramLabel = "NAME=LOW:HIGH", description = "search bounds (default: the default value ÷100 to ×100, "
+            + "within the allowed range; the allowed range for parameters whose default is 0)")
+    Map<String, String> bounds = new LinkedHashMap<>();
+
+    @Option(names = "--use", paramLabel = "WORD", description = "fit only rows whose 'use' column is WORD (default: every row)")
+    String use;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = "scenario for rows whose condition names none (gut-bone-axis)")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "", description = "fixed parameter for every condition")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--multistart", defaultValue = "8", paramLabel = "N", description = "number of starts (default 8; the first is the default values)")
+    int multistart;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the random starts and the bootstrap (default 1)")
+    long seed;
+
+    @Option(names = "--intervals", defaultValue = "profile", paramLabel = "profile|bootstrap|none", description = "confidence intervals (default profile)")
+    String intervals;
+
+    @Option(names = "--bootstrap", defaultValue = "100", paramLabel = "N", description = "bootstrap replicates (default 100)")
+    int replicates;
+
+    @Option(names = "--cmaes", description = "search globally with CMA-ES before the local fits (rough landscapes)")
+    boolean cmaes;
+
+    @Option(names = "--threads", paramLabel = "K", description = "parallel starts (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "model curves at the estimates with the data (± SD)")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (plot != null) {
+            FigureWriter.isSvg(plot);
+        }
+        Model model = ModelCatalog.get(modelId);
+        MeasurementTable table = ModelRuns.measurements(data);
+        List<Measurement> rows = use == null ? table.measurements() : table.where(m -> m.use().equals(use));
+        if (rows.isEmpty()) {
+            throw OsteobiomeException.invalid(table.name() + ": no rows" + (use == null ? "" : " with use = " + use));
+        }
+        ParameterSet base = ModelRuns.parameters(model, set, scenario);
+        List<FitParameter> parameters = new ArrayList<>();
+        for (String id : fit) {
+            parameters.add(fitParameter(model, base, id));
+        }
+        for (String id : bounds.keySet()) {
+            if (!fit.contains(id)) {
+                throw OsteobiomeException.invalid("--bounds " + id + " names a parameter that is not in --fit " + String.join(",", fit));
+            }
+        }
+        FitResult result;
+        try (CliProgress bar = CliProgress.start("fit", true)) {
+            Fitter.Options options = new Fitter.Options(multistart, seed, intervals, replicates, cmaes,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, bar.reporter());
+            result = Fitter.fit(model, base, rows, parameters, options);
+        }
+        print(result, rows.size());
+        if (plot != null) {
+            FigureWriter.write(figure(model, base, result), plot);
+            spec.commandLine().getErr().println("plot: " + plot);
+        }
+        return 0;
+    }
+
+    private FitParameter fitParameter(Model model, ParameterSet base, String id) {
+        ParameterSpec s = model.parameters().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
+                OsteobiomeException.invalid("--fit " + id + ": model " + model.id() + " has no parameter " + id
+                        + "; see 'osteobiome model show " + model.id() + "'"));
+        if (s.kind() != ParameterSpec.Kind.REAL) {
+            throw OsteobiomeException.invalid("--fit " + id + ": only real-valued parameters can be fitted (" + id + " is " + s.kind() + ")");
+        }
+        String text = bounds.get(id);
+        if (text != null) {
+            double[] b = ModelRuns.bounds(id, text);
+            if (b[0] < s.min() || b[1] > s.max()) {
+                throw OsteobiomeException.invalid("--bounds " + id + "=" + text + " leaves the allowed range " + s.rangeText());
+            }
+            return new FitParameter(id, b[0], b[1]);
+        }
+        double v = base.real(id);
+        if (v > 0) {
+            return new FitParameter(id, Math.max(s.min(), v / 100), Math.min(s.max(), v * 100));
+        }
+        return new FitParameter(id, s.min(), s.max());
+    }
+
+    private void print(FitResult r, int n) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < r.parameters().size(); j++) {
+            FitParameter p = r.parameters().get(j);
+            rows.add(List.of(p.id(), Numbers.format(r.estimates()[j]), Numbers.format(r.lower()[j]), Numbers.format(r.upper()[j]),
+                    "[" + Numbers.format(p.lower()) + ", " + Numbers.format(p.upper()) + "]" + (p.logScale() ? " log" : "")));
+        }
+        out.print(TextTable.aligned(List.of("parameter", "estimate", "lower_95", "upper_95", "bounds"), rows));
+        out.println();
+        out.println("confidence intervals: " + r.intervalMethod() + (r.weighted() ? "" : " (no SDs reported: σ estimated from the residuals)"));
+        out.println((r.weighted() ? "chi-square " : "sum of squares ") + Numbers.format(r.objective()) + " over " + n + " measurements");
+        StringBuilder starts = new StringBuilder();
+        for (double s : r.starts()) {
+            starts.append(starts.isEmpty() ? "" : ", ").append(Numbers.format(Math.round(s * 1000) / 1000.0));
+        }
+        out.println("objective from each start (best first): " + starts);
+        out.println("model evaluations: " + r.evaluations());
+        out.println();
+        List<List<String>> fits = new ArrayList<>();
+        for (DataComparison.Pair pair : r.pairs()) {
+            Measurement m = pair.measurement();
+            fits.add(List.of(m.observable(), condition(m.condition()), Numbers.format(m.time()), Numbers.format(m.value()),
+                    Double.isNaN(m.noiseSd()) ? "NA" : Numbers.format(m.noiseSd()), Numbers.format(round(pair.predicted())),
+                    Double.isNaN(pair.zScore()) ? "NA" : Numbers.format(round(pair.zScore()))));
+        }
+        out.print(TextTable.aligned(List.of("observable", "condition", "time_days", "measured", "sd", "fitted", "z"), fits));
+        StringBuilder setLine = new StringBuilder();
+        for (int j = 0; j < r.parameters().size(); j++) {
+            setLine.append(" --set ").append(r.parameters().get(j).id()).append('=').append(Numbers.format(r.estimates()[j]));
+        }
+        out.println();
+        out.println("to simulate at the estimates:" + setLine);
+        out.println("(research model output, not a diagnostic device)");
+        out.flush();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    private static String condition(Map<String, String> c) {
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(c).forEach((k, v) -> parts.add(k + "=" + v));
+        return parts.isEmpty() ? "-" : String.join(";", parts);
+    }
+
+    /** One panel per observable, one line per condition over the data's time span, with the data. */
+    private static Figure figure(Model model, ParameterSet base, FitResult r) {
+        ParameterSet fitted = base;
+        for (int j = 0; j < r.parameters().size(); j++) {
+            fitted = fitted.with(r.parameters().get(j).id(), r.estimates()[j]);
+        }
+        Map<String, Map<Map<String, String>, List<Measurement>>> byObservable = new LinkedHashMap<>();
+        for (DataComparison.Pair pair : r.pairs()) {
+            Measurement m = pair.measurement();
+            byObservable.computeIfAbsent(m.observable(), o -> new LinkedHashMap<>()).computeIfAbsent(m.condition(), c -> new ArrayList<>()).add(m);
+        }
+        List<Figure.Panel> panels = new ArrayList<>();
+        for (Map.Entry<String, Map<Map<String, String>, List<Measurement>>> o : byObservable.entrySet()) {
+            List<Figure.Line> lines = new ArrayList<>();
+            List<Figure.Points> points = new ArrayList<>();
+            for (Map.Entry<Map<String, String>, List<Measurement>> c : o.getValue().entrySet()) {
+                TreeSet<Double> times = new TreeSet<>();
+                c.getValue().forEach(m -> times.add(m.time()));
+                double first = Math.min(0, times.first());
+                double last = times.last();
+                int steps = 200;
+                double[] grid = new double[steps + 1];
+                for (int i = 0; i <= steps; i++) {
+                    grid[i] = first + (last - first) * i / steps;
+                }
+                if (last == first) {
+                    grid = new double[] {first};
+                }
+                Trajectory t = model.simulate(fitted.withAll(c.getKey()), SimulationSettings.DEFAULTS.withOutputTimes(grid));
+                String name = condition(c.getKey());
+                lines.add(new Figure.Line(name, grid, t.column(o.getKey())));
+                points.add(new Figure.Points(name + " (data)", c.getValue().stream().mapToDouble(Measurement::time).toArray(),
+                        c.getValue().stream().mapToDouble(Measurement::value).toArray(),
+                        c.getValue().stream().mapToDouble(m -> Double.isNaN(m.noiseSd()) ? 0 : m.noiseSd()).toArray()));
+            }
+            panels.add(new Figure.Panel(o.getKey(), lines, points));
+        }
+        return new Figure(model.id() + ": fit", "time (days)", panels);
+    }
+}

@@ -1,0 +1,123 @@
+package org.osteobiome.model.vpop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Progress;
+import org.osteobiome.model.Model;
+import org.osteobiome.model.ParameterSet;
+import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.Trajectory;
+
+/**
+ * Virtual populations: N subjects whose parameters are drawn from a {@link Variability}, simulated in parallel.
+ * Subject i draws from a generator seeded by (seed, i), so the population does not depend on the thread count.
+ * Subjects whose simulation fails are counted and listed, never dropped silently.
+ */
+public final class VirtualPopulation {
+    /** Quantile levels reported over subjects. */
+    public static final double[] LEVELS = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+    private VirtualPopulation() {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param observables the summarised observables
+     * @param time        output times (days)
+     * @param quantiles   {@code quantiles[observable][time][level]} over the subjects that ran
+     * @param parameters  per subject the drawn values of the varied parameters (in variability order)
+     * @param finals      per subject the last value of each observable (NaN for failed subjects)
+     * @param failures    "subject i: cause" for every failed subject
+     * @param display     how to label the time axis
+     */
+    public record Result(List<String> observables, double[] time, double[][][] quantiles, double[][] parameters, double[][] finals,
+                         List<String> failures, Trajectory.TimeDisplay display) {
+    }
+
+    public static Result run(Model model, ParameterSet base, SimulationSettings settings, Variability variability, List<String> observables,
+                             int n, long seed, int threads, Progress progress) {
+        if (n < 1) {
+            throw OsteobiomeException.invalid("a population needs at least 1 subject");
+        }
+        double[] nominal = variability.nominal(base);
+        Trajectory reference = model.simulate(base, settings).select(observables);
+        List<String> names = reference.names();
+        double[] time = reference.time();
+        int k = names.size();
+        double[][][] perSubject = new double[n][][];
+        double[][] drawn = new double[n][];
+        String[] failed = new String[n];
+        AtomicLong done = new AtomicLong();
+        Runnable body = () -> IntStream.range(0, n).parallel().forEach(i -> {
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+            ParameterSet p = variability.draw(base, nominal, random);
+            double[] values = new double[variability.variations().size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = p.real(variability.variations().get(j).parameter());
+            }
+            drawn[i] = values;
+            try {
+                perSubject[i] = model.simulate(p, settings).select(names).values();
+            } catch (OsteobiomeException e) {
+                failed[i] = "subject " + (i + 1) + ": " + e.getMessage();
+            }
+            progress.report(done.incrementAndGet(), n);
+        });
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(body).join();
+        } finally {
+            pool.shutdown();
+        }
+        List<String> failures = new ArrayList<>();
+        int ok = 0;
+        for (int i = 0; i < n; i++) {
+            if (failed[i] != null) {
+                failures.add(failed[i]);
+            } else {
+                ok++;
+            }
+        }
+        if (ok == 0) {
+            throw OsteobiomeException.invalid("every subject failed; first: " + failures.get(0));
+        }
+        double[][][] quantiles = new double[k][time.length][LEVELS.length];
+        double[] column = new double[ok];
+        for (int c = 0; c < k; c++) {
+            for (int t = 0; t < time.length; t++) {
+                int m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (perSubject[i] != null) {
+                        column[m++] = perSubject[i][t][c];
+                    }
+                }
+                Arrays.sort(column);
+                for (int q = 0; q < LEVELS.length; q++) {
+                    quantiles[c][t][q] = quantile(column, LEVELS[q]);
+                }
+            }
+        }
+        double[][] finals = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                finals[i][c] = perSubject[i] == null ? Double.NaN : perSubject[i][time.length - 1][c];
+            }
+        }
+        return new Result(names, time, quantiles, drawn, finals, failures, reference.timeLabel());
+    }
+
+    /** Linear interpolation between order statistics (type 7, as R's default). */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
