@@ -46,7 +46,7 @@ class ParameterSetTest {
             for (ParameterSpec p : m.parameters()) {
                 assertThat(p.meaning()).as(m.id() + "." + p.id()).isNotBlank();
                 assertThat(p.source()).as(m.id() + "." + p.id()).isNotBlank();
-                if (p.kind() != ParameterSpec.Kind.CHOICE) {
+                if (p.kind() == ParameterSpec.Kind.REAL || p.kind() == ParameterSpec.Kind.INTEGER) {
                     assertThat(p.unit()).as(m.id() + "." + p.id()).isNotBlank();
                 }
             }
