@@ -15,6 +15,8 @@ public enum ErrorCode {
     SOLVER_FAILURE(3, 422),
     /** The model left the domain in which its equations are defined (e.g. a pole). */
     DOMAIN_ERROR(3, 422),
+    /** Valid input that uses a feature osteobiome does not implement (e.g. an SBML algebraic rule). */
+    UNSUPPORTED(5, 422),
     /** A bug: something that should never happen. */
     INTERNAL(1, 500);
 
