@@ -34,6 +34,16 @@ public interface Model {
      */
     Trajectory simulate(ParameterSet parameters, SimulationSettings settings);
 
+    /**
+     * The model for these parameter values written out as equations, for export (SBML).
+     *
+     * @throws org.osteobiome.core.OsteobiomeException with code UNSUPPORTED for models that are only available as code
+     */
+    default org.osteobiome.model.symbolic.SymbolicModel symbolic(ParameterSet parameters) {
+        throw new org.osteobiome.core.OsteobiomeException(org.osteobiome.core.ErrorCode.UNSUPPORTED, "model " + id()
+                + " has no equation form for export yet; gut-bone-axis has");
+    }
+
     /** The defaults of this model's parameters. */
     default ParameterSet defaults() {
         return ParameterSet.defaults(this);

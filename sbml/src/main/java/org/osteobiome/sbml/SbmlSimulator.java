@@ -60,6 +60,30 @@ public final class SbmlSimulator {
         return new Run(model, solver, outputTimes, variables, amounts, seed).run();
     }
 
+    /**
+     * The symbol values at the last (t, y) asked for: the solver evaluates every event's switching function at the
+     * same point, so the values are computed once per point instead of once per function.
+     */
+    private static final class ValuesCache {
+        private final SbmlOdeModel m;
+        private double t = Double.NaN;
+        private double[] y;
+        private double[] v;
+
+        ValuesCache(SbmlOdeModel m) {
+            this.m = m;
+        }
+
+        double[] values(double time, double[] state) {
+            if (time != t || !Arrays.equals(state, y)) {
+                t = time;
+                y = state.clone();
+                v = m.values(time, state);
+            }
+            return v;
+        }
+    }
+
     private static final class Run {
         private final SbmlOdeModel m;
         private final Solver solver;
@@ -106,13 +130,14 @@ public final class SbmlSimulator {
                 if (next > t && !same(next, t)) {
                     List<StateEvent> triggers = new ArrayList<>();
                     double[] v = m.values(t, y);
+                    ValuesCache cache = new ValuesCache(m);
                     for (int i = 0; i < m.events.size(); i++) {
                         SbmlEvent e = m.events.get(i);
                         boolean now = Expr.truth(e.trigger().eval(t, v));
-                        triggers.add(new StateEvent(e.id(), (time, state) -> Expr.truth(e.trigger().eval(time, m.values(time, state))) ? 1 : -1,
+                        triggers.add(new StateEvent(e.id(), (time, state) -> Expr.truth(e.trigger().eval(time, cache.values(time, state))) ? 1 : -1,
                                 now ? StateEvent.Direction.FALLING : StateEvent.Direction.RISING, EventAction.stop()));
                         for (Expr g : e.switches()) {
-                            triggers.add(new StateEvent(e.id() + " comparison", (time, state) -> g.eval(time, m.values(time, state)),
+                            triggers.add(new StateEvent(e.id() + " comparison", (time, state) -> g.eval(time, cache.values(time, state)),
                                     StateEvent.Direction.ANY, EventAction.stop()));
                         }
                     }

@@ -86,6 +86,12 @@ public final class GutBoneAxis extends DescribedModel {
         return ScenarioFiles.load(p.choice("scenario"));
     }
 
+    /** The model for the parameters' scenario written out as equations (for SBML export). */
+    @Override
+    public org.osteobiome.model.symbolic.SymbolicModel symbolic(ParameterSet parameters) {
+        return GutBoneSymbolic.of(parameters);
+    }
+
     /** The parameters with the scenario's overrides applied under the values the user set. */
     static ParameterSet effective(ParameterSet p, Scenario scenario) {
         ParameterSet out = p;
