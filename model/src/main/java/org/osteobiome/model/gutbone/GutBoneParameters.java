@@ -13,7 +13,10 @@ import org.osteobiome.model.published.Nelson2026Menopause;
  */
 final class GutBoneParameters {
     private static final String ASSUMED = "assumed (no published value found; see docs/models/gut-bone-axis.md)";
-    private static final String CALIBRATION = "calibrated by osteobiome to the targets in gut-bone-axis-targets.tsv";
+    /** Where a calibrated value came from, with its 95% profile-likelihood interval ("bound": the search bound was reached). */
+    private static String calibrated(String use, String interval) {
+        return "calibrated by osteobiome to gut-bone-axis-targets.tsv (" + use + "); 95% profile CI " + interval;
+    }
 
     private GutBoneParameters() {
     }
@@ -34,7 +37,8 @@ final class GutBoneParameters {
         // Gut ecology
         p.add(ParameterSpec.real("k_L", 1.0, "1/day", 1e-3, 100, "clearance of L. acidophilus from the gut (load relaxes to the dose in ~1 day)", ASSUMED));
         p.add(ParameterSpec.real("K_L", 1.0, "1e9 CFU/day", 1e-3, 1e3, "L. acidophilus load giving half its maximal butyrate boost", ASSUMED));
-        p.add(ParameterSpec.real("y_L", 0.4889, "µM", 0, 10, "maximal gut butyrate rise from L. acidophilus (cross-feeding via producers)", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("y_L", 0.4889, "µM", 0, 10, "maximal gut butyrate rise from L. acidophilus (cross-feeding via producers)",
+                calibrated("fit-mouse", "0.041–0.966")).calibrated());
         p.add(ParameterSpec.real("y_F", 0.3, "µM", 0, 10, "gut butyrate change per unit change of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("k_F", 0.1, "1/day", 1e-4, 10, "relaxation rate of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("a_EF", 0.3, "1", 0, 0.95, "fraction of butyrate producers lost without estrogen", ASSUMED));
@@ -64,13 +68,16 @@ final class GutBoneParameters {
         p.add(ParameterSpec.real("s_TNF_H", 0.5, "1", 0, 10, "TNF fold rise per relative rise of marrow Th17", ASSUMED));
         p.add(ParameterSpec.real("s_TNF_E", 1.0, "1", 0, 10, "TNF fold rise per unit estrogen deficiency (T-cell TNF after OVX: Cenci et al. 2000)", ASSUMED));
         // Bone couplings
-        p.add(ParameterSpec.real("c_OC", 0.4333, "1", 0, 20, "mouse: exponent of (IL-17·TNF)^(c/2) on osteoclast formation", CALIBRATION).calibrated());
-        p.add(ParameterSpec.real("c_Treg", 0.4132, "1", 0, 20, "mouse: marrow Tregs divide osteoclast formation by exp(c·(T_b/T_b0 − 1))", CALIBRATION).calibrated());
-        p.add(ParameterSpec.real("c_OC_h", 4.169, "1", 0, 20, "human: exponent of (IL-17·TNF)^(c/2) on pre-osteoclast → osteoclast differentiation", CALIBRATION).calibrated());
+        p.add(ParameterSpec.real("c_OC", 0.4333, "1", 0, 20, "mouse: exponent of (IL-17·TNF)^(c/2) on osteoclast formation",
+                calibrated("fit-mouse", "0.01 (bound)–0.639")).calibrated());
+        p.add(ParameterSpec.real("c_Treg", 0.4132, "1", 0, 20, "mouse: marrow Tregs divide osteoclast formation by exp(c·(T_b/T_b0 − 1))",
+                calibrated("fit-mouse", "0.01 (bound)–6.55")).calibrated());
+        p.add(ParameterSpec.real("c_OC_h", 4.169, "1", 0, 20, "human: exponent of (IL-17·TNF)^(c/2) on pre-osteoclast → osteoclast differentiation",
+                calibrated("fit-human", "0.539–20 (bound)")).calibrated());
         p.add(ParameterSpec.real("c_Treg_h", 1.0, "1", 0, 20, "human: marrow Tregs divide PC → C differentiation by exp(c·(T_b/T_b0 − 1))", ASSUMED));
         p.add(ParameterSpec.real("e_PC_coupled", 0.9262, "1", 1e-6, 1e6,
                 "human: estrogen threshold of the direct PC → C repression with the immune couplings on (re-partitioned from Nelson's 0.2546)",
-                CALIBRATION).calibrated());
+                calibrated("fit-human", "0.457–100 (bound)")).calibrated());
         // Estrogen
         p.add(ParameterSpec.real("E_floor_mouse", 0.1, "1", 0, 1, "estrogen left after ovariectomy in mice (relative)", ASSUMED));
         p.add(ParameterSpec.real("cycle_days", 14, "day", 1, 1000, "mouse remodelling cycle (Islam et al. 2021)", "Islam et al. 2021").setting());
