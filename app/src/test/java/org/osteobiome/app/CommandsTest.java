@@ -7,7 +7,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.osteobiome.app.cli.OsteobiomeCommand;
+import picocli.CommandLine;
 import org.osteobiome.model.ModelCatalog;
 
 class CommandsTest {
@@ -33,8 +41,40 @@ class CommandsTest {
         assertThat(tsv.out()).contains("D_A\t0.7\t1/day\t");
     }
 
+    /** Every command and subcommand, as the words that reach it ("" for the top level). */
+    static Stream<String> everyCommand() {
+        List<String> names = new ArrayList<>();
+        collect(new CommandLine(new OsteobiomeCommand()), "", names);
+        return names.stream();
+    }
+
+    private static void collect(CommandLine cli, String prefix, List<String> names) {
+        names.add(prefix);
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandName().equals(name)) { // skip aliases
+                collect(sub, (prefix + " " + name).strip(), names);
+            }
+        });
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "models", "model", "model show", "simulate", "demo", "scenarios", "compare", "fit", "sensitivity", "vpop"})
+    @MethodSource("everyCommand")
+    void helpRendersWithoutPicocliWarnings(String command) {
+        // picocli reports a bad format string (e.g. an unescaped '%') on System.err, not on the command's streams.
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            CliRun h = CliRun.of(append(command.isEmpty() ? new String[0] : command.split(" "), "--help"));
+            assertThat(h.exitCode()).isZero();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).as(command + " --help").doesNotContain("picocli WARN");
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
     void helpAndVersionEverywhere(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] help = append(words, "--help");

@@ -24,6 +24,7 @@ import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.Trajectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -72,14 +73,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "also draw the chosen observables")
     Path plot;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "dp853 (default for the published models) or rodas4")
-    String solver;
-
-    @Option(names = "--rtol", paramLabel = "TOL", description = "relative tolerance (default: the model's)")
-    Double rtol;
-
-    @Option(names = "--atol", paramLabel = "TOL", description = "absolute tolerance (default: the model's)")
-    Double atol;
+    @Mixin
+    SolverMixin solverOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +83,8 @@ public final class SimulateCommand implements Callable<Integer> {
             FigureWriter.isSvg(plot);
         }
         ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
-        SimulationSettings settings = new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, solver, orNaN(rtol), orNaN(atol));
+        SimulationSettings settings = solverOptions.applyTo(
+                new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, null, Double.NaN, Double.NaN));
         Trajectory trajectory = model.simulate(parameters, settings).select(observables);
 
         if (out == null) {

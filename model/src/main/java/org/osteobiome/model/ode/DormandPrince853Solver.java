@@ -106,7 +106,8 @@ public final class DormandPrince853Solver extends EventDrivenSolver {
             for (int i = 0; i < dydt.length; i++) {
                 if (!Double.isFinite(dydt[i])) {
                     throw new SolverException(ErrorCode.SOLVER_FAILURE, t,
-                            "derivative of state component " + i + " is not finite");
+                            "derivative of state component " + i + " is not finite: the solution left the model's domain, or the"
+                                    + " problem is stiff and this explicit method became unstable (use the stiff solver rodas4)");
                 }
             }
             return dydt;

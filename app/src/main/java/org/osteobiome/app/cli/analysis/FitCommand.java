@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 /** {@code osteobiome fit MODEL --data FILE --fit p1,p2}: estimate parameters from a measurement table. */
 @Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Estimate model parameters from measurements by weighted least squares (Levenberg–Marquardt from several"
-                + " seeded starts, optionally after CMA-ES), with 95 % confidence intervals by profile likelihood or parametric"
+                + " seeded starts, optionally after CMA-ES), with 95 %% confidence intervals by profile likelihood or parametric"
                 + " bootstrap.",
             "The measurement table is tab-separated: observable, condition (parameter=value;…), time_days, measurement,"
                 + " noise_sd, source, use. Each distinct condition is one simulation."},

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Sensitivity of one observable at one time to the model's parameters: normalised local sensitivities"
                 + " (∂y/∂p · p/y), Morris elementary effects (μ*, σ) or Sobol first- and total-order indices (Saltelli/Jansen"
-                + " estimators) with bootstrap 95 % intervals.",
+                + " estimators) with bootstrap 95 %% intervals.",
             "Each parameter varies log-uniformly over ±RANGE around its value (uniformly when its value is 0), or over"
                 + " --bounds."},
         footer = {"", "Examples:",

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.AtomicFiles;
 import org.osteobiome.app.report.Figure;
@@ -27,6 +28,7 @@ import org.osteobiome.model.vpop.Variability;
 import org.osteobiome.model.vpop.VirtualPopulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 /** {@code osteobiome vpop MODEL --n N --variability FILE}: a virtual population. */
 @Command(name = "vpop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Simulate a virtual population: N subjects whose parameters are drawn from a variability file, in parallel."
-                + " Prints the 5/25/50/75/95 % quantiles of each observable over time; --subjects writes each subject's drawn"
+                + " Prints the 5/25/50/75/95 %% quantiles of each observable over time; --subjects writes each subject's drawn"
                 + " parameters and final values.",
             "Variability file (TSV): parameter, distribution (lognormal|normal|uniform), a, b — lognormal: a = median or 'nominal',"
                 + " b = SD of ln; normal: a = mean or 'nominal', b = SD; uniform: a = low, b = high."},
@@ -83,7 +85,10 @@ public final class VpopCommand implements Callable<Integer> {
     @Option(names = "--subjects", paramLabel = "FILE", description = "per-subject parameters and final values (TSV)")
     Path subjects;
 
-    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "median with 50 % and 90 % bands per observable")
+    @Mixin
+    SolverMixin solverOptions;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "median with 50 %% and 90 %% bands per observable")
     Path plot;
 
     @Override
@@ -97,7 +102,7 @@ public final class VpopCommand implements Callable<Integer> {
         Model model = ModelCatalog.get(modelId);
         ParameterSet base = ModelRuns.parameters(model, set, scenario);
         Variability v = ModelRuns.variability(variability);
-        SimulationSettings settings = SimulationSettings.DEFAULTS;
+        SimulationSettings settings = solverOptions.applyTo(SimulationSettings.DEFAULTS);
         if (step != null) {
             settings = settings.withStep(step);
         }
