@@ -92,12 +92,21 @@ class CommandsTest {
         CliRun run = CliRun.of("demo", "--out", dir.toString(), "--no-progress");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = Files.readString(dir.resolve("index.html"));
-        assertThat(html).contains("not a diagnostic device").contains("islam2021-cases.png").contains("nelson2026-menopause.png");
-        for (String file : new String[] {"islam2021-cases.png", "islam2021-dose.png", "cook2022-wnt10b.png", "nelson2026-menopause.png",
+        assertThat(html).contains("not a diagnostic device").contains("islam2021-cases.png").contains("nelson2026-menopause.png")
+                .contains("gut-bone-mouse.png").contains("gut-bone-human.png");
+        // The mouse summary is read at day 28: ovx-la lies between ovx and sham (the seed article's partial protection).
+        List<String> mouse = Files.readAllLines(dir.resolve("gut-bone-mouse.tsv"));
+        assertThat(bvTvAtDay28(mouse, "ovx-la")).isGreaterThan(bvTvAtDay28(mouse, "ovx")).isLessThan(bvTvAtDay28(mouse, "sham"));
+        for (String file : new String[] {"gut-bone-mouse.png", "gut-bone-human.png", "gut-bone-human.tsv", "islam2021-cases.png", "islam2021-dose.png", "cook2022-wnt10b.png", "nelson2026-menopause.png",
             "komarova2003.png", "lemaire2004.png", "islam2021-cases.tsv", "cook2022-vs-data.tsv", "nelson2026-vs-data.tsv"}) {
             assertThat(dir.resolve(file)).as(file).exists();
             assertThat(Files.size(dir.resolve(file))).as(file).isGreaterThan(100);
         }
+    }
+
+    private static double bvTvAtDay28(List<String> table, String scenario) {
+        return table.stream().map(line -> line.split("\t")).filter(row -> row[0].equals(scenario) && row[1].equals("28"))
+                .mapToDouble(row -> Double.parseDouble(row[2])).findFirst().orElseThrow();
     }
 
     @Test

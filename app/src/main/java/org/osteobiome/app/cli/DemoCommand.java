@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -11,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.osteobiome.app.demo.DemoSection;
+import org.osteobiome.app.demo.GutBoneAxisDemo;
 import org.osteobiome.app.demo.PublishedModelsDemo;
 import org.osteobiome.app.report.AtomicFiles;
 import org.osteobiome.app.report.HtmlPage;
@@ -19,9 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code osteobiome demo}: runs scenarios of the published models and writes tables, plots and an HTML page. */
+/** {@code osteobiome demo}: runs scenarios of gut-bone-axis and the published models; writes tables, plots and an HTML page. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run scenarios of the published models; write tables (TSV), plots (PNG) and index.html to a folder.")
+        description = "Run scenarios of gut-bone-axis and of the published models; write tables (TSV), plots (PNG) and index.html"
+                + " to a folder.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,10 +38,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DemoSection> sections = PublishedModelsDemo.sections();
-        HtmlPage page = new HtmlPage("osteobiome demo: the published bone and gut–bone models");
-        page.paragraph("Each section runs one published model as re-implemented in osteobiome, compares it with the data it "
-                + "was built on where there are data, and links the tables behind every figure.");
+        List<DemoSection> sections = new ArrayList<>(GutBoneAxisDemo.sections());
+        sections.addAll(PublishedModelsDemo.sections());
+        HtmlPage page = new HtmlPage("osteobiome demo: the gut–immune–bone axis and the published bone models");
+        page.paragraph("Research software, not a diagnostic device. The first sections run osteobiome's gut-bone-axis model "
+                + "(the mechanism of estrogen loss, gut Th17 cells, butyrate and L. acidophilus); the others run each published "
+                + "model as re-implemented in osteobiome, compare it with the data it was built on where there are data, and link "
+                + "the tables behind every figure.");
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("demo").setInitialMax(sections.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err));

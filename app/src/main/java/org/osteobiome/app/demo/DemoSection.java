@@ -9,4 +9,19 @@ public interface DemoSection {
     String name();
 
     void run(Path folder, HtmlPage page);
+
+    /** A section from its name and body. */
+    static DemoSection of(String name, java.util.function.BiConsumer<Path, HtmlPage> body) {
+        return new DemoSection() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run(Path folder, HtmlPage page) {
+                body.accept(folder, page);
+            }
+        };
+    }
 }

@@ -26,29 +26,11 @@ public final class PublishedModelsDemo {
 
     public static List<DemoSection> sections() {
         return List.of(
-                section("islam2021-butyrate", PublishedModelsDemo::islam),
-                section("cook2022-wnt10b", PublishedModelsDemo::cook),
-                section("nelson2026-menopause", PublishedModelsDemo::nelson),
-                section("komarova2003", PublishedModelsDemo::komarova),
-                section("lemaire2004", PublishedModelsDemo::lemaire));
-    }
-
-    private interface Body {
-        void run(Path folder, HtmlPage page);
-    }
-
-    private static DemoSection section(String name, Body body) {
-        return new DemoSection() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void run(Path folder, HtmlPage page) {
-                body.run(folder, page);
-            }
-        };
+                DemoSection.of("islam2021-butyrate", PublishedModelsDemo::islam),
+                DemoSection.of("cook2022-wnt10b", PublishedModelsDemo::cook),
+                DemoSection.of("nelson2026-menopause", PublishedModelsDemo::nelson),
+                DemoSection.of("komarova2003", PublishedModelsDemo::komarova),
+                DemoSection.of("lemaire2004", PublishedModelsDemo::lemaire));
     }
 
     private static String f(double v) {

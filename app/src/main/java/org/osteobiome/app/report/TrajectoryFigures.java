@@ -42,6 +42,25 @@ public final class TrajectoryFigures {
         return new Figure(title, t.timeLabel().label(), panels);
     }
 
+    /**
+     * Scenarios side by side: one panel per observable of the first run, one line per run.
+     *
+     * @param labels the legend entry of each run
+     * @param runs   trajectories with the same columns
+     */
+    public static Figure comparison(String title, List<String> labels, List<Trajectory> runs) {
+        Trajectory first = runs.get(0);
+        List<Figure.Panel> panels = new ArrayList<>();
+        for (Observable o : first.columns()) {
+            List<Figure.Line> lines = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                lines.add(new Figure.Line(labels.get(i), displayTime(runs.get(i)), runs.get(i).column(o.id())));
+            }
+            panels.add(new Figure.Panel(o.id() + " (" + unitText(o.unit()) + ")", lines, List.of()));
+        }
+        return new Figure(title, first.timeLabel().label(), panels);
+    }
+
     /** A unit as it should read on an axis ("1" becomes "dimensionless"). */
     public static String unitText(String unit) {
         return unit.equals("1") ? "dimensionless" : unit;

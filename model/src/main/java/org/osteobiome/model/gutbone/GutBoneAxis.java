@@ -53,7 +53,7 @@ public final class GutBoneAxis extends DescribedModel {
             new Observable("transdiff_flux", "1/day", "RORγt⁺ pTreg → Th17 transdifferentiation flux (units of the naive pool)"),
             new Observable("osteoclast_drive", "fold", "immune multiplier of osteoclast formation"));
     private static final List<Observable> MOUSE = List.of(
-            new Observable("bv_tv_pct", "%", "mouse trabecular BV/TV, % of sham (sham stays at 100 within 1e-4)"),
+            new Observable("bv_tv_pct", "%", "mouse trabecular BV/TV, % of sham at each 14-day remodelling-cycle end, where sham is 100 within 1e-4 (inside a cycle it dips and recovers in every scenario, sham included, as in Islam 2021)"),
             new Observable("osteoclasts", "cells", "mouse osteoclasts (Graham compartment)"),
             new Observable("osteoblasts", "cells", "mouse osteoblasts (Graham compartment)"));
     private static final List<Observable> HUMAN = List.of(

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.AtomicFiles;
-import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.app.report.TrajectoryFigures;
@@ -124,17 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         err.println("(research model output, not a diagnostic device)");
         err.flush();
         if (plot != null) {
-            List<Figure.Panel> panels = new ArrayList<>();
-            for (String o : runs.get(0).names()) {
-                List<Figure.Line> lines = new ArrayList<>();
-                for (int i = 0; i < runs.size(); i++) {
-                    Trajectory t = runs.get(i);
-                    lines.add(new Figure.Line(scenarios.get(i), TrajectoryFigures.displayTime(t), t.column(o)));
-                }
-                String unit = runs.get(0).columns().get(runs.get(0).indexOf(o)).unit();
-                panels.add(new Figure.Panel(o + " (" + TrajectoryFigures.unitText(unit) + ")", lines, List.of()));
-            }
-            FigureWriter.write(new Figure(model.id() + ": " + String.join(" vs ", scenarios), runs.get(0).timeLabel().label(), panels), plot);
+            FigureWriter.write(TrajectoryFigures.comparison(model.id() + ": " + String.join(" vs ", scenarios), scenarios, runs), plot);
         }
         return 0;
     }
