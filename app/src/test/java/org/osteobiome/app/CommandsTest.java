@@ -73,6 +73,22 @@ class CommandsTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).as(command + " --help").doesNotContain("picocli WARN");
     }
 
+    @Test
+    void everyOptionAndParameterSaysWhatItIs() {
+        List<String> missing = new ArrayList<>();
+        everyCommand().forEach(command -> {
+            CommandLine cli = new CommandLine(new OsteobiomeCommand());
+            for (String word : command.isEmpty() ? new String[0] : command.split(" ")) {
+                cli = cli.getSubcommands().get(word);
+            }
+            cli.getCommandSpec().options().stream().filter(o -> o.description().length == 0 || o.description()[0].isBlank())
+                    .forEach(o -> missing.add(command + " " + o.longestName()));
+            cli.getCommandSpec().positionalParameters().stream().filter(p -> p.description().length == 0 || p.description()[0].isBlank())
+                    .forEach(p -> missing.add(command + " " + p.paramLabel()));
+        });
+        assertThat(missing).as("options and parameters without a description").isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("everyCommand")
     void helpAndVersionEverywhere(String command) {

@@ -43,7 +43,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "NAME|FILE", description = "a scenario (repeat for each)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--observables", split = ",", required = true, paramLabel = "NAME")
+    @Option(names = "--observables", split = ",", required = true, paramLabel = "NAME",
+            description = "observables to compare (see 'osteobiome model show MODEL')")
     List<String> observables = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "", description = "parameter for every scenario")

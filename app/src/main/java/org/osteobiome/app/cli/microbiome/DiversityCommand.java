@@ -44,7 +44,7 @@ public final class DiversityCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "TABLE")
+        @Parameters(paramLabel = "TABLE", description = "feature table (BIOM, .qza, TSV, MetaPhlAn, lineage table)")
         Path table;
 
         @Option(names = "--metrics", split = ",", paramLabel = "METRIC",
@@ -125,7 +125,7 @@ public final class DiversityCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "TABLE")
+        @Parameters(paramLabel = "TABLE", description = "feature table (BIOM, .qza, TSV, MetaPhlAn, lineage table)")
         Path table;
 
         @Option(names = "--metric", required = true, paramLabel = "NAME",
@@ -147,7 +147,7 @@ public final class DiversityCommand extends ParentCommand {
         @Option(names = "--multiplicative-replacement", description = "Aitchison: replace zeros by multiplicative replacement (δ = 1/D²) instead")
         boolean multiplicative;
 
-        @Option(names = "--out", required = true, paramLabel = "DM.tsv")
+        @Option(names = "--out", required = true, paramLabel = "DM.tsv", description = "distance matrix to write (lsmat TSV)")
         Path out;
 
         @Option(names = "--no-progress", description = "do not draw a progress bar")

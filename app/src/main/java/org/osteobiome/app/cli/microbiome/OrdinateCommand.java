@@ -31,10 +31,10 @@ public final class OrdinateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DM.tsv")
+    @Parameters(paramLabel = "DM.tsv", description = "distance matrix (lsmat TSV, as scikit-bio and QIIME 2 write it)")
     Path distances;
 
-    @Option(names = "--out", required = true, paramLabel = "PCOA.tsv")
+    @Option(names = "--out", required = true, paramLabel = "PCOA.tsv", description = "coordinates and eigenvalues to write")
     Path out;
 
     @Option(names = "--method", defaultValue = "auto", paramLabel = "auto|exact|randomized",

@@ -27,16 +27,16 @@ public final class StatsCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DM.tsv")
+        @Parameters(paramLabel = "DM.tsv", description = "distance matrix (lsmat TSV)")
         Path distances;
 
-        @Option(names = "--metadata", required = true, paramLabel = "M")
+        @Option(names = "--metadata", required = true, paramLabel = "M", description = "sample metadata (TSV/CSV, QIIME 2 style accepted)")
         Path metadata;
 
         @Option(names = "--column", required = true, paramLabel = "COL", description = "categorical metadata column with the groups")
         String column;
 
-        @Option(names = "--permutations", defaultValue = "999")
+        @Option(names = "--permutations", defaultValue = "999", paramLabel = "N", description = "permutations (default 999)")
         int permutations;
 
         @Option(names = "--seed", defaultValue = "0", description = "random seed (same seed, same p-value)")

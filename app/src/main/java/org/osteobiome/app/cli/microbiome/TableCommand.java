@@ -35,7 +35,7 @@ public final class TableCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "feature table; the format is detected from its content")
         Path file;
 
         @Override
@@ -73,13 +73,13 @@ public final class TableCommand extends ParentCommand {
     @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Write a table in another format.")
     static final class Convert implements Callable<Integer> {
-        @Parameters(paramLabel = "IN")
+        @Parameters(paramLabel = "IN", description = "feature table; the format is detected from its content")
         Path in;
 
-        @Option(names = "--to", required = true, paramLabel = "biom-json|biom-hdf5|tsv")
+        @Option(names = "--to", required = true, paramLabel = "biom-json|biom-hdf5|tsv", description = "format to write")
         String to;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT")
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
         Path out;
 
         @Override
@@ -93,13 +93,13 @@ public final class TableCommand extends ParentCommand {
     @Command(name = "collapse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Sum features that share a lineage down to a rank (cumulative MetaPhlAn profiles: keep that rank's rows).")
     static final class Collapse implements Callable<Integer> {
-        @Parameters(paramLabel = "IN")
+        @Parameters(paramLabel = "IN", description = "feature table; the format is detected from its content")
         Path in;
 
         @Option(names = "--rank", required = true, paramLabel = "RANK", description = "kingdom, phylum, class, order, family, genus, species, strain")
         String rank;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT")
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
         Path out;
 
         @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
@@ -117,7 +117,7 @@ public final class TableCommand extends ParentCommand {
     @Command(name = "filter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Drop shallow samples and rare features.")
     static final class Filter implements Callable<Integer> {
-        @Parameters(paramLabel = "IN")
+        @Parameters(paramLabel = "IN", description = "feature table; the format is detected from its content")
         Path in;
 
         @Option(names = "--min-depth", defaultValue = "1", description = "drop samples with fewer reads (default 1: empty samples)")
@@ -129,7 +129,7 @@ public final class TableCommand extends ParentCommand {
         @Option(names = "--min-abundance", defaultValue = "0", description = "drop features with a lower mean relative abundance")
         double minAbundance;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT")
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
         Path out;
 
         @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
@@ -153,16 +153,16 @@ public final class TableCommand extends ParentCommand {
     @Command(name = "rarefy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Subsample every sample to the same depth without replacement (seeded); shallower samples are dropped and listed.")
     static final class Rarefy implements Callable<Integer> {
-        @Parameters(paramLabel = "IN")
+        @Parameters(paramLabel = "IN", description = "feature table; the format is detected from its content")
         Path in;
 
-        @Option(names = "--depth", required = true)
+        @Option(names = "--depth", required = true, paramLabel = "N", description = "reads to keep per sample")
         long depth;
 
         @Option(names = "--seed", required = true, description = "random seed (same seed, same table)")
         long seed;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT")
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
         Path out;
 
         @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
@@ -189,20 +189,20 @@ public final class TableCommand extends ParentCommand {
             description = "Write a seeded synthetic amplicon table (and optionally a random tree) for benchmarks and "
                     + "tutorials. The data are simulated.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--samples", required = true)
+        @Option(names = "--samples", required = true, paramLabel = "N", description = "number of samples")
         int samples;
 
-        @Option(names = "--features", required = true)
+        @Option(names = "--features", required = true, paramLabel = "N", description = "number of features")
         int features;
 
         @Option(names = "--concentration", defaultValue = "0.05",
                 description = "Dirichlet concentration per feature; smaller gives sparser, more variable samples (default 0.05)")
         double concentration;
 
-        @Option(names = "--seed", required = true)
+        @Option(names = "--seed", required = true, paramLabel = "S", description = "seed: same seed, same table")
         long seed;
 
-        @Option(names = "--out", required = true, paramLabel = "TABLE")
+        @Option(names = "--out", required = true, paramLabel = "TABLE", description = "table to write, in the format --to names")
         Path out;
 
         @Option(names = "--to", defaultValue = "biom-hdf5", paramLabel = "FORMAT", description = "output format (default: biom-hdf5)")
