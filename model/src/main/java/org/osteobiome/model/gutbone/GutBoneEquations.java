@@ -41,7 +41,10 @@ final class GutBoneEquations implements OdeSystem {
     final int inputOffset;
     private final int dimension;
     final Islam2021Butyrate.Constants k;
-    private final String curve;
+    /** The scenario's estrogen curve, resolved once (a string switch in the right-hand side costs a hash per call). */
+    private enum Curve { OVX, SURGICAL, NATURAL, INTACT }
+
+    private final Curve curve;
     private final double[] v; // parameter values by Index
     final double th17Gut0;
     final double th17Blood0;
@@ -64,7 +67,12 @@ final class GutBoneEquations implements OdeSystem {
 
     GutBoneEquations(ParameterSet p, Scenario scenario) {
         this.mouse = scenario.species().equals("mouse");
-        this.curve = scenario.estrogen().curve();
+        this.curve = switch (scenario.estrogen().curve()) {
+            case "ovx" -> Curve.OVX;
+            case "surgical" -> Curve.SURGICAL;
+            case "natural" -> Curve.NATURAL;
+            default -> Curve.INTACT;
+        };
         this.k = Islam2021Butyrate.constants(p);
         boolean couplings = p.choice("couplings").equals("on");
         this.v = new double[Index.values().length];
@@ -113,10 +121,10 @@ final class GutBoneEquations implements OdeSystem {
             return 1;
         }
         return switch (curve) {
-            case "ovx" -> eFloorMouse + (1 - eFloorMouse) * Math.exp(-v(Index.kappa_E) * t);
-            case "surgical" -> eFloorHuman + (1 - eFloorHuman) * Math.exp(-v(Index.kappa_E) * t);
-            case "natural" -> 1 / (1 + t / v(Index.tau_E));
-            default -> 1;
+            case OVX -> eFloorMouse + (1 - eFloorMouse) * Math.exp(-v(Index.kappa_E) * t);
+            case SURGICAL -> eFloorHuman + (1 - eFloorHuman) * Math.exp(-v(Index.kappa_E) * t);
+            case NATURAL -> 1 / (1 + t / v(Index.tau_E));
+            case INTACT -> 1;
         };
     }
 
