@@ -35,6 +35,19 @@ class CliErrorsTest {
     }
 
     @Test
+    void missingOrMalformedFilesAreNamedInOneLine(@TempDir Path dir) throws Exception {
+        CliRun missingSbml = CliRun.of("sbml", "simulate", dir.resolve("absent.xml").toString());
+        assertOneLineError(missingSbml, 4, "absent.xml", "no such file");
+        Path broken = Files.writeString(dir.resolve("broken.xml"), "<sbml><model\n");
+        CliRun malformed = CliRun.of("sbml", "simulate", broken.toString());
+        assertOneLineError(malformed, 2, "broken.xml", "not readable SBML");
+        assertThat(malformed.err().strip().lines()).hasSize(1);
+        CliRun missingScenario = CliRun.of("simulate", "gut-bone-axis", "--scenario", dir.resolve("mine.json").toString());
+        assertOneLineError(missingScenario, 4, "mine.json", "does not exist", "menopause-natural");
+        assertOneLineError(CliRun.of("diversity", "alpha", dir.toString()), 4, "is a folder");
+    }
+
+    @Test
     void unknownObservableListsValidOnes() {
         assertOneLineError(CliRun.of("simulate", "komarova2003", "--observables", "bone"), 2, "unknown observable 'bone'",
                 "bone_mass_pct");

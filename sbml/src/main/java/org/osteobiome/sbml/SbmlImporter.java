@@ -58,7 +58,7 @@ public final class SbmlImporter {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
         return read(file.toString(), text);
     }
@@ -74,7 +74,7 @@ public final class SbmlImporter {
         try {
             doc = new SBMLReader().readSBMLFromString(xml);
         } catch (XMLStreamException | RuntimeException e) {
-            throw OsteobiomeException.invalid(source + " is not readable SBML: " + e.getMessage());
+            throw OsteobiomeException.invalid(source + " is not readable SBML: " + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", "; "));
         }
         Model model = doc == null ? null : doc.getModel();
         if (model == null) {

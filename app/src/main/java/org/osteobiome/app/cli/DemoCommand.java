@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.osteobiome.app.demo.DemoSection;
 import org.osteobiome.app.demo.GutBoneAxisDemo;
 import org.osteobiome.app.demo.PublishedModelsDemo;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.HtmlPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TableFormat;
 import org.osteobiome.app.report.TrajectoryFigures;

@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
 
 /** Writing the demo's tables. */

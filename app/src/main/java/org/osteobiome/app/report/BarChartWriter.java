@@ -1,5 +1,6 @@
 package org.osteobiome.app.report;
 
+import org.osteobiome.core.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

@@ -1,5 +1,6 @@
 package org.osteobiome.app.report;
 
+import org.osteobiome.core.AtomicFiles;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;

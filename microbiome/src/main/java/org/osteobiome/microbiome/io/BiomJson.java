@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.table.FeatureTableBuilder;
@@ -59,7 +58,7 @@ final class BiomJson {
             throw OsteobiomeException.invalid(name + ", line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": malformed JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + name + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(name, e);
         }
         if (rows == null || columns == null || matrixType == null) {
             throw OsteobiomeException.invalid(name + ": a BIOM 1.0 table needs 'rows', 'columns' and 'matrix_type'; missing "

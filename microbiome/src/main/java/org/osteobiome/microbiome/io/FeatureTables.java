@@ -10,11 +10,11 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
@@ -68,7 +68,8 @@ public final class FeatureTables {
     /** Reads a table in any supported format. */
     public static Loaded read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, file + ": no such file");
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, file + (Files.isDirectory(file) ? ": is a folder; give a table file"
+                    : ": no such file; check the path"));
         }
         TableFileFormat format = detect(file);
         String name = file.toString();
@@ -79,7 +80,7 @@ public final class FeatureTables {
                 try (InputStream in = Files.newInputStream(file)) {
                     yield BiomJson.read(name, in);
                 } catch (IOException e) {
-                    throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+                    throw OsteobiomeException.cannotRead(file, e);
                 }
             }
             case METAPHLAN -> {
@@ -137,7 +138,7 @@ public final class FeatureTables {
         } catch (ZipException e) {
             throw OsteobiomeException.invalid(file + ": not a readable zip/QIIME 2 artifact (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 
@@ -149,40 +150,29 @@ public final class FeatureTables {
         if (!format.writable()) {
             throw OsteobiomeException.invalid("cannot write " + format.id());
         }
-        Path target = file.toAbsolutePath();
-        Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            switch (format) {
-                case BIOM_HDF5 -> {
-                    Files.delete(temporary);
-                    BiomHdf5.write(table, GENERATED_BY, temporary);
-                }
-                case BIOM_JSON -> {
-                    try (OutputStream out = Files.newOutputStream(temporary)) {
-                        BiomJson.write(table, GENERATED_BY, out);
+            AtomicFiles.writeVia(file, temporary -> {
+                switch (format) {
+                    case BIOM_HDF5 -> {
+                        Files.delete(temporary);
+                        BiomHdf5.write(table, GENERATED_BY, temporary);
                     }
-                }
-                case TSV -> {
-                    try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary),
-                            StandardCharsets.UTF_8))) {
-                        ClassicTsv.write(table, w);
+                    case BIOM_JSON -> {
+                        try (OutputStream out = Files.newOutputStream(temporary)) {
+                            BiomJson.write(table, GENERATED_BY, out);
+                        }
                     }
+                    case TSV -> {
+                        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary),
+                                StandardCharsets.UTF_8))) {
+                            ClassicTsv.write(table, w);
+                        }
+                    }
+                    default -> throw new IllegalStateException(format.toString());
                 }
-                default -> throw new IllegalStateException(format.toString());
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | HdfException e) {
+            });
+        } catch (HdfException e) {
             throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // moved already, or never created
-                }
-            }
         }
     }
 
@@ -190,7 +180,7 @@ public final class FeatureTables {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(n);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

@@ -28,7 +28,7 @@ final class TextSource implements AutoCloseable {
         try {
             return new TextSource(file.toString(), new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

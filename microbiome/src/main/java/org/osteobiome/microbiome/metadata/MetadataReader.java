@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 
 /**
@@ -31,7 +30,7 @@ public final class MetadataReader {
         try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             return read(file.toString(), reader);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

@@ -54,7 +54,7 @@ public record MeasurementTable(String name, List<Measurement> measurements) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), reader);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

@@ -54,14 +54,18 @@ public final class ScenarioFiles {
             }
         }
         Path file = Path.of(nameOrPath);
-        if (!nameOrPath.endsWith(".json") || !Files.isRegularFile(file)) {
+        if (nameOrPath.endsWith(".json") && !Files.isRegularFile(file)) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "scenario file " + file + (Files.isDirectory(file) ? " is a folder"
+                    : " does not exist") + "; give a scenario file (.json) or one of: " + String.join(", ", BUILT_IN));
+        }
+        if (!nameOrPath.endsWith(".json")) {
             throw OsteobiomeException.unknown("unknown scenario '" + nameOrPath + "'; use a scenario file (.json) or one of: "
                     + String.join(", ", BUILT_IN));
         }
         try {
             return parse(file.toString(), Files.readString(file));
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

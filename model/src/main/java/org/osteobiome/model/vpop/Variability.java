@@ -37,7 +37,7 @@ public record Variability(List<Variation> variations) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), r);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 

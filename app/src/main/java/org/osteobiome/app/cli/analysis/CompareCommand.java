@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.app.report.TrajectoryFigures;

@@ -14,7 +14,7 @@ import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;

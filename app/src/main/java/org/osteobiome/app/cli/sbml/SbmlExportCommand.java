@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
 import org.osteobiome.sbml.SbmlExporter;

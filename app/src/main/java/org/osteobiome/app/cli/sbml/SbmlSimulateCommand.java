@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.AtomicFiles;
+import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.osteobiome.core.DecimalText;
-import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 
 /**
@@ -182,7 +181,7 @@ public final class DistanceMatrix {
             }
             return new DistanceMatrix(ids, condensed);
         } catch (IOException e) {
-            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw OsteobiomeException.cannotRead(file, e);
         }
     }
 }
