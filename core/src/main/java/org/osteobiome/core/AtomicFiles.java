@@ -30,6 +30,11 @@ public final class AtomicFiles {
         void writeTo(Path file) throws IOException;
     }
 
+    /** Writes text as UTF-8. */
+    public static void writeText(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public static void write(Path target, Content content) {
         writeVia(target, file -> {
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -1,8 +1,5 @@
 package org.osteobiome.app.cli;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
-        AtomicFiles.write(out.resolve("index.html"), stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            w.write(page.render());
-            w.flush();
-        });
+        AtomicFiles.writeText(out.resolve("index.html"), page.render());
         spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " with " + sections.size()
                 + " sections of tables and plots");
         spec.commandLine().getOut().flush();

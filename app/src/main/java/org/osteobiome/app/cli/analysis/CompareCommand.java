@@ -1,9 +1,6 @@
 package org.osteobiome.app.cli.analysis;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.app.report.TrajectoryFigures;
@@ -98,15 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
             rows.add(row);
         }
         String table = TextTable.tsv(header, rows);
-        if (out == null) {
-            spec.commandLine().getOut().print(table);
-        } else {
-            AtomicFiles.write(out, stream -> {
-                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                w.write(table);
-                w.flush();
-            });
-        }
+        TextOutput.emit(spec, out, table);
         PrintWriter err = spec.commandLine().getErr();
         List<List<String>> summary = new ArrayList<>();
         for (String o : runs.get(0).names()) {

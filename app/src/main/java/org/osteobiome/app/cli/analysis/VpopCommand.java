@@ -1,9 +1,6 @@
 package org.osteobiome.app.cli.analysis;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.SolverMixin;
+import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.Figure;
@@ -117,14 +115,9 @@ public final class VpopCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String table = quantileTable(r);
-        if (out == null) {
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
-        } else {
-            writeText(out, table);
-        }
+        TextOutput.emit(spec, out, table);
         if (subjects != null) {
-            writeText(subjects, subjectTable(r, v));
+            AtomicFiles.writeText(subjects, subjectTable(r, v));
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(n + " subjects in " + Numbers.format(Math.round(seconds * 100) / 100.0) + " s; " + r.failures().size() + " failed"
@@ -191,13 +184,6 @@ public final class VpopCommand implements Callable<Integer> {
         return TextTable.tsv(header, rows);
     }
 
-    private static void writeText(Path file, String text) {
-        AtomicFiles.write(file, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            w.write(text);
-            w.flush();
-        });
-    }
 
     private static Figure figure(Model model, VirtualPopulation.Result r) {
         double[] x = new double[r.time().length];

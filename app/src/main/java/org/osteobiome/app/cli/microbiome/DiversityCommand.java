@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.CliProgress;
+import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
@@ -100,16 +101,7 @@ public final class DiversityCommand extends ParentCommand {
                 rows.add(row);
             }
             String text = TextTable.tsv(header, rows);
-            if (out == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-            } else {
-                AtomicFiles.write(out, stream -> {
-                    Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    w.write(text);
-                    w.flush();
-                });
-            }
+            TextOutput.emit(spec, out, text);
             List<String> undefined = result.undefined();
             if (!undefined.isEmpty()) {
                 spec.commandLine().getErr().println("osteobiome: note: " + undefined.size() + " value(s) undefined and written NA: "

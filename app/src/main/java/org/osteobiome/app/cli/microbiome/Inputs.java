@@ -1,8 +1,5 @@
 package org.osteobiome.app.cli.microbiome;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +50,6 @@ final class Inputs {
     }
 
     static void writeTsv(Path file, List<String> header, List<List<String>> rows) {
-        AtomicFiles.write(file, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            w.write(TextTable.tsv(header, rows));
-            w.flush();
-        });
+        AtomicFiles.writeText(file, TextTable.tsv(header, rows));
     }
 }

@@ -218,8 +218,7 @@ public final class TableCommand extends ParentCommand {
                     format, out);
             if (treeOut != null) {
                 String newick = org.osteobiome.microbiome.synthetic.SyntheticCommunities.newickTree(features, seed);
-                org.osteobiome.core.AtomicFiles.write(treeOut,
-                        stream -> stream.write(newick.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                org.osteobiome.core.AtomicFiles.writeText(treeOut, newick);
             }
             return 0;
         }

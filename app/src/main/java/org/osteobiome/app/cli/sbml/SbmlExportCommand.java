@@ -1,8 +1,5 @@
 package org.osteobiome.app.cli.sbml;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,11 +42,7 @@ public final class SbmlExportCommand implements Callable<Integer> {
         Model model = ModelCatalog.get(modelId);
         String xml = SbmlExporter.write(model.symbolic(ModelRuns.parameters(model, set, scenario)),
                 "urn:miriam:doi:10.1021/acs.iecr.1c02949", "urn:miriam:doi:10.7554/eLife.76228");
-        AtomicFiles.write(out, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            w.write(xml);
-            w.flush();
-        });
+        AtomicFiles.writeText(out, xml);
         spec.commandLine().getErr().println("wrote " + out);
         return 0;
     }

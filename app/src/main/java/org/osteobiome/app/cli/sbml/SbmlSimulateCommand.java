@@ -1,15 +1,12 @@
 package org.osteobiome.app.cli.sbml;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
@@ -97,16 +94,7 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
             rows.add(row);
         }
         String table = TextTable.tsv(header, rows);
-        if (out == null) {
-            spec.commandLine().getOut().print(table);
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFiles.write(out, stream -> {
-                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                w.write(table);
-                w.flush();
-            });
-        }
+        TextOutput.emit(spec, out, table);
         if (plot != null) {
             List<Figure.Panel> panels = new ArrayList<>();
             for (int c = 0; c < r.columns().size(); c++) {
