@@ -106,6 +106,12 @@ final class GutBoneEquations implements OdeSystem {
         }
     }
 
+    /** The inputs: piecewise constant, changed only by time events. */
+    @Override
+    public int[] constantComponents() {
+        return java.util.stream.IntStream.range(inputOffset, inputOffset + INPUTS).toArray();
+    }
+
     double v(Index i) {
         return v[i.ordinal()];
     }

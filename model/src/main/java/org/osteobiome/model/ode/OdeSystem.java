@@ -19,6 +19,15 @@ public interface OdeSystem {
         return false;
     }
 
+    /**
+     * Indices of components whose derivative is identically zero: inputs that only events change. Stiff solvers leave
+     * them out of the Jacobian and the linear algebra (their stage increments are zero), which saves work in
+     * proportion to the cube of the dimension. {@link #derivatives} must write exactly 0 for them; RODAS4 checks this.
+     */
+    default int[] constantComponents() {
+        return new int[0];
+    }
+
     /** True when {@link #jacobian} is implemented; otherwise solvers use finite differences. */
     default boolean hasJacobian() {
         return false;

@@ -86,7 +86,13 @@ public final class Rodas4Solver extends EventDrivenSolver {
         private final OdeSystem system;
         private final WorkCounter work;
         private final int n;
+        /** Components that take part in the linear algebra (all but the system's constant components). */
+        private final int[] active;
+        private final int[] constant;
+        /** ∂f/∂y restricted to the active components, in their order. */
         private final double[][] jac;
+        private final double[][] fullJacobian;
+        private final double[] reduced;
         private final double[] dfdt;
         private final double[] f0;
         private final double[] fTmp;
@@ -103,7 +109,19 @@ public final class Rodas4Solver extends EventDrivenSolver {
             this.system = system;
             this.work = work;
             this.n = system.dimension();
-            this.jac = new double[n][n];
+            this.constant = system.constantComponents().clone();
+            boolean[] isConstant = new boolean[n];
+            for (int i : constant) {
+                if (i < 0 || i >= n || isConstant[i]) {
+                    throw new IllegalArgumentException("constant component " + i + " is out of range or repeated (dimension " + n + ")");
+                }
+                isConstant[i] = true;
+            }
+            this.active = java.util.stream.IntStream.range(0, n).filter(i -> !isConstant[i]).toArray();
+            int m = active.length;
+            this.jac = new double[m][m];
+            this.fullJacobian = system.hasJacobian() ? new double[n][n] : null;
+            this.reduced = new double[m];
             this.dfdt = new double[n];
             this.f0 = new double[n];
             this.fTmp = new double[n];
@@ -114,7 +132,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             this.k4 = new double[n];
             this.k5 = new double[n];
             this.k6 = new double[n];
-            this.lu = new DenseLu(n);
+            this.lu = new DenseLu(m);
         }
 
         SegmentResult integrate(double t0, double[] y0, double tEnd, List<StateEvent> events, OutputRecorder output) {
@@ -211,20 +229,34 @@ public final class Rodas4Solver extends EventDrivenSolver {
             work.rhs++;
         }
 
-        /** Jacobian and time derivative at (t, y); f0 holds f(t, y). */
+        /** Jacobian (active components only) and time derivative at (t, y); f0 holds f(t, y). */
         private void formJacobian(double t, double[] y) {
             work.jacobians++;
-            if (system.hasJacobian()) {
-                system.jacobian(t, y, jac);
+            for (int i : constant) {
+                if (f0[i] != 0.0) {
+                    throw new IllegalStateException("component " + i + " is declared constant but its derivative is " + f0[i]);
+                }
+            }
+            int m = active.length;
+            if (fullJacobian != null) {
+                system.jacobian(t, y, fullJacobian);
+                for (int r = 0; r < m; r++) {
+                    double[] source = fullJacobian[active[r]];
+                    double[] row = jac[r];
+                    for (int c = 0; c < m; c++) {
+                        row[c] = source[active[c]];
+                    }
+                }
             } else {
                 double[] yPerturbed = y.clone();
-                for (int j = 0; j < n; j++) {
+                for (int c = 0; c < m; c++) {
+                    int j = active[c];
                     double delta = Math.sqrt(UNIT_ROUNDOFF * Math.max(1e-5, Math.abs(y[j])));
                     yPerturbed[j] = y[j] + delta;
                     rhs(t, yPerturbed, fTmp);
                     yPerturbed[j] = y[j];
-                    for (int i = 0; i < n; i++) {
-                        jac[i][j] = (fTmp[i] - f0[i]) / delta;
+                    for (int r = 0; r < m; r++) {
+                        jac[r][c] = (fTmp[active[r]] - f0[active[r]]) / delta;
                     }
                 }
             }
@@ -241,12 +273,12 @@ public final class Rodas4Solver extends EventDrivenSolver {
 
         /** Computes the six stages for step h; false when the step must be retried smaller. */
         private boolean attemptStep(double t, double[] y, double h) {
-            double[][] m = lu.matrix();
+            double[][] matrix = lu.matrix();
             double diagonal = 1.0 / (h * GAMMA);
-            for (int i = 0; i < n; i++) {
-                double[] row = m[i];
+            for (int i = 0; i < active.length; i++) {
+                double[] row = matrix[i];
                 double[] jRow = jac[i];
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < active.length; j++) {
                     row[j] = -jRow[j];
                 }
                 row[i] += diagonal;
@@ -260,7 +292,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k1[i] = f0[i] + h * D1 * dfdt[i];
             }
-            lu.solve(k1);
+            solve(k1);
             // Stage 2
             for (int i = 0; i < n; i++) {
                 yTmp[i] = y[i] + A21 * k1[i];
@@ -269,7 +301,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k2[i] = fTmp[i] + C21 * k1[i] * invH + h * D2 * dfdt[i];
             }
-            lu.solve(k2);
+            solve(k2);
             // Stage 3
             for (int i = 0; i < n; i++) {
                 yTmp[i] = y[i] + A31 * k1[i] + A32 * k2[i];
@@ -278,7 +310,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k3[i] = fTmp[i] + (C31 * k1[i] + C32 * k2[i]) * invH + h * D3 * dfdt[i];
             }
-            lu.solve(k3);
+            solve(k3);
             // Stage 4
             for (int i = 0; i < n; i++) {
                 yTmp[i] = y[i] + A41 * k1[i] + A42 * k2[i] + A43 * k3[i];
@@ -287,7 +319,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k4[i] = fTmp[i] + (C41 * k1[i] + C42 * k2[i] + C43 * k3[i]) * invH + h * D4 * dfdt[i];
             }
-            lu.solve(k4);
+            solve(k4);
             // Stage 5
             for (int i = 0; i < n; i++) {
                 yTmp[i] = y[i] + A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i];
@@ -296,7 +328,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k5[i] = fTmp[i] + (C51 * k1[i] + C52 * k2[i] + C53 * k3[i] + C54 * k4[i]) * invH;
             }
-            lu.solve(k5);
+            solve(k5);
             // Stage 6 (the embedded solution is yTmp + k5; the error estimate is k6)
             for (int i = 0; i < n; i++) {
                 yTmp[i] += k5[i];
@@ -305,13 +337,27 @@ public final class Rodas4Solver extends EventDrivenSolver {
             for (int i = 0; i < n; i++) {
                 k6[i] = fTmp[i] + (C61 * k1[i] + C62 * k2[i] + C63 * k3[i] + C64 * k4[i] + C65 * k5[i]) * invH;
             }
-            lu.solve(k6);
+            solve(k6);
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(k6[i]) || !Double.isFinite(yTmp[i])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Solves the iteration matrix for the active components of {@code k}; constant components get 0. */
+        private void solve(double[] k) {
+            for (int c = 0; c < active.length; c++) {
+                reduced[c] = k[active[c]];
+            }
+            lu.solve(reduced);
+            for (int c = 0; c < active.length; c++) {
+                k[active[c]] = reduced[c];
+            }
+            for (int i : constant) {
+                k[i] = 0.0;
+            }
         }
 
         private double errorNorm(double[] y, SolverOptions opt) {
