@@ -34,9 +34,9 @@ public final class GutBoneAxisDemo {
         page.paragraph("The seed article's mechanism in the model: after ovariectomy RORγt⁺ gut Tregs fall and marrow Th17 cells "
                 + "rise, and trabecular bone is lost; L. acidophilus raises gut butyrate, restores the Treg/Th17 balance and "
                 + "partly prevents the loss; with the L. acidophilus → butyrate link cut (ovx-la-no-butyrate) the protection "
-                + "disappears (its lines lie on top of ovx); estrogen replacement prevents it (on top of sham). BV/TV is read at the "
-                + "ends of the 14-day remodelling cycles (days 14, 28, 42); the dip inside each cycle is the model's remodelling "
-                + "event, present in sham mice too. Calibration and its assumptions: docs/models/gut-bone-axis.md.");
+                + "disappears (its lines lie on top of ovx); estrogen replacement prevents it (on top of sham). BV/TV is shown as % "
+                + "of a sham mouse at the same time; bone changes in steps because remodelling runs in 14-day cycles. "
+                + "Calibration and its assumptions: docs/models/gut-bone-axis.md.");
         page.figure("gut-bone-mouse.png", "Five scenarios over six weeks");
         page.table(header(observables), summary).link("gut-bone-mouse.tsv", "every output time: gut-bone-mouse.tsv");
     }

@@ -17,6 +17,7 @@ import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
+import org.osteobiome.model.ode.Solver;
 import org.osteobiome.model.ode.TimeEvent;
 import org.osteobiome.model.published.GrahamBoneCompartment;
 import org.osteobiome.model.published.JorgBoneCompartment;
@@ -53,9 +54,10 @@ public final class GutBoneAxis extends DescribedModel {
             new Observable("transdiff_flux", "1/day", "RORγt⁺ pTreg → Th17 transdifferentiation flux (units of the naive pool)"),
             new Observable("osteoclast_drive", "fold", "immune multiplier of osteoclast formation"));
     private static final List<Observable> MOUSE = List.of(
-            new Observable("bv_tv_pct", "%", "mouse trabecular BV/TV, % of sham at each 14-day remodelling-cycle end, where sham is 100 within 1e-4 (inside a cycle it dips and recovers in every scenario, sham included, as in Islam 2021)"),
+            new Observable("bv_tv_pct", "%", "mouse trabecular BV/TV, % of a sham mouse at the same time (the sham bone layer is solved alongside)"),
             new Observable("osteoclasts", "cells", "mouse osteoclasts (Graham compartment)"),
-            new Observable("osteoblasts", "cells", "mouse osteoblasts (Graham compartment)"));
+            new Observable("osteoblasts", "cells", "mouse osteoblasts (Graham compartment)"),
+            new Observable("bone_volume_pct", "%", "mouse trabecular bone volume z, % of its value before OVX: dips and recovers inside every 14-day remodelling cycle, sham included (Islam 2021)"));
     private static final List<Observable> HUMAN = List.of(
             new Observable("bmd_pct", "%", "human lumbar-spine BMD, % of the value at menopause (t = 0)"),
             new Observable("bmd_rate_pct_per_year", "%/year", "human rate of BMD change, % of the current BMD per year (as trials report it)"),
@@ -131,20 +133,22 @@ public final class GutBoneAxis extends DescribedModel {
             Arrays.sort(grid);
         }
         List<TimeEvent> events = events(scenario, eq, p, start, tEnd);
-        OdeSolution s = Runs.solver(settings, "rodas4", 1e-8, 1e-10)
-                .solve(new OdeProblem(eq, start, eq.initialState(), Math.max(tEnd, start + 1e-9), grid, events, List.of()));
+        Solver solver = Runs.solver(settings, "rodas4", 1e-8, 1e-10);
+        OdeSolution s = solver.solve(new OdeProblem(eq, start, eq.initialState(), Math.max(tEnd, start + 1e-9), grid, events, List.of()));
+        double[] sham = eq.mouse ? eq.shamVolume(start, grid, p.real("cycle_days"), solver) : null;
         double bdAtZero = eq.mouse ? 1 : s.states()[Arrays.binarySearch(grid, 0.0)][BONE + JorgBoneCompartment.BD];
         List<Observable> columns = concat(COMMON, eq.mouse ? MOUSE : HUMAN);
         double[][] values = new double[times.length][];
         for (int i = 0; i < times.length; i++) {
             double t = times[i];
             double[] y = s.states()[Arrays.binarySearch(grid, t)];
-            values[i] = row(eq, t, y, bdAtZero);
+            values[i] = row(eq, t, y, eq.mouse ? sham[Arrays.binarySearch(grid, t)] : bdAtZero);
         }
         return new Trajectory(ID, times, columns, values, defaultGrid(parameters).display());
     }
 
-    private static double[] row(GutBoneEquations eq, double t, double[] y, double bdAtZero) {
+    /** @param reference mouse: the sham bone volume at t; human: the bone density at menopause */
+    private static double[] row(GutBoneEquations eq, double t, double[] y, double reference) {
         int in = eq.inputOffset;
         double gutCd4 = y[GutBoneEquations.NAIVE_GUT] + y[GutBoneEquations.TREG_GUT] + y[GutBoneEquations.TH17_GUT];
         double boneCd4 = y[GutBoneEquations.NAIVE_BONE] + y[GutBoneEquations.TREG_BONE] + y[GutBoneEquations.TH17_BONE];
@@ -159,8 +163,9 @@ public final class GutBoneAxis extends DescribedModel {
             y[GutBoneEquations.IL17], y[GutBoneEquations.TNF], y[GutBoneEquations.TGF], y[GutBoneEquations.WNT],
             eq.transdifferentiation(t, y), drive};
         double[] bone = eq.mouse
-                ? new double[] {y[BONE + GrahamBoneCompartment.Z], y[BONE + GrahamBoneCompartment.C], y[BONE + GrahamBoneCompartment.B]}
-                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / bdAtZero, boneRate(eq, t, y), y[BONE + JorgBoneCompartment.C],
+                ? new double[] {100 * y[BONE + GrahamBoneCompartment.Z] / reference, y[BONE + GrahamBoneCompartment.C],
+                    y[BONE + GrahamBoneCompartment.B], y[BONE + GrahamBoneCompartment.Z]}
+                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / reference, boneRate(eq, t, y), y[BONE + JorgBoneCompartment.C],
                     y[BONE + JorgBoneCompartment.B]};
         double[] out = Arrays.copyOf(common, common.length + bone.length);
         System.arraycopy(bone, 0, out, common.length, bone.length);

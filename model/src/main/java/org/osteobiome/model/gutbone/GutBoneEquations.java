@@ -250,13 +250,11 @@ final class GutBoneEquations implements OdeSystem {
 
     /** End-of-cycle hand-off of the mouse bone states (Islam's rule with exact 14-day cycles). */
     double[] cycleReset(double[] y) {
-        double[] next = y.clone();
-        next[BONE] = s0;
-        for (int i = 1; i <= 4; i++) {
-            if (next[BONE + i] < 1) {
-                next[BONE + i] = 0;
-            }
-        }
-        return next;
+        return MouseBone.handOff(y.clone(), BONE, s0);
+    }
+
+    /** BV/TV of a sham mouse at {@code times} (see {@link MouseBone#shamVolume}). */
+    double[] shamVolume(double start, double[] times, double cycleDays, org.osteobiome.model.ode.Solver solver) {
+        return mouseBone.shamVolume(s0, cycleDays, start, times, solver);
     }
 }

@@ -193,6 +193,16 @@ final class GutBoneSymbolic {
         state("osteoclasts", y0[b + 3], "sigma * (alpha4 * osteoclast_drive * osteocytes * preosteoblasts * g_cap / (epsilon + osteoblasts)"
                 + " - beta3 * osteoclasts)", "cells", "osteoclasts C");
         state("bone_volume", y0[b + 4], "sigma * (-k1 * osteoclasts + k2 * osteoblasts)", "%", "trabecular bone volume z");
+        // The sham reference: the same layer at baseline (no Wnt-10b effect, immune drive 1), for BV/TV as % of sham.
+        define("sham_g_cap", "max(1 - sham_osteocytes / K_S, 0)", "1", "osteocyte-signalling factor g of the sham reference");
+        state("sham_osteocytes", y0[b], "sigma * alpha1 * sham_osteoblasts * sham_g_cap", "cells", "sham reference: osteocytes S");
+        state("sham_preosteoblasts", y0[b + 1], "sigma * (alpha2 * sham_osteocytes^2 * sham_g_cap + alpha3 * sham_preosteoblasts * sham_g_cap"
+                + " - beta1 * sham_preosteoblasts * sham_osteoclasts - delta_P * sham_preosteoblasts)", "cells", "sham reference: pre-osteoblasts P");
+        state("sham_osteoblasts", y0[b + 2], "sigma * (-alpha1 * sham_osteoblasts * sham_g_cap + beta1 * sham_preosteoblasts * sham_osteoclasts"
+                + " - beta2 * sham_osteoblasts)", "cells", "sham reference: osteoblasts B");
+        state("sham_osteoclasts", y0[b + 3], "sigma * (alpha4 * sham_osteocytes * sham_preosteoblasts * sham_g_cap / (epsilon + sham_osteoblasts)"
+                + " - beta3 * sham_osteoclasts)", "cells", "sham reference: osteoclasts C");
+        state("sham_bone_volume", y0[b + 4], "sigma * (-k1 * sham_osteoclasts + k2 * sham_osteoblasts)", "%", "sham reference: bone volume z");
     }
 
     private void humanBone() {
@@ -229,7 +239,8 @@ final class GutBoneSymbolic {
         define("th17_bone_pct", "100 * th17_bone / bone_cd4", "%", "Th17, % of marrow CD4⁺");
         define("th17_treg_ratio_bone", "th17_bone / treg_bone", "1", "marrow Th17/Treg ratio");
         if (eq.mouse) {
-            define("bv_tv_pct", "bone_volume", "%", "trabecular BV/TV, % of sham");
+            define("bv_tv_pct", "100 * bone_volume / sham_bone_volume", "%", "trabecular BV/TV, % of a sham mouse at the same time");
+            define("bone_volume_pct", "bone_volume", "%", "trabecular bone volume z, % of its value before OVX");
         } else {
             define("bmd_pct", "100 * bone_density", "%", "BMD, % of the value at menopause (bone density is 1 at day 0)");
             define("bmd_rate_pct_per_year", "100 * 365 * bone_density_rate / bone_density", "%/year", "rate of BMD change");
@@ -282,9 +293,11 @@ final class GutBoneSymbolic {
             for (double t = cycle; t < tEnd; t += cycle) {
                 if (t > 0) {
                     Map<String, String> reset = new LinkedHashMap<>();
-                    reset.put("osteocytes", Double.toString(p.real("K_S") - p.real("rho")));
-                    for (String s : List.of("preosteoblasts", "osteoblasts", "osteoclasts", "bone_volume")) {
-                        reset.put(s, "piecewise(0, " + s + " < 1, " + s + ")");
+                    for (String prefix : List.of("", "sham_")) {
+                        reset.put(prefix + "osteocytes", Double.toString(p.real("K_S") - p.real("rho")));
+                        for (String state : List.of("preosteoblasts", "osteoblasts", "osteoclasts", "bone_volume")) {
+                            reset.put(prefix + state, "piecewise(0, " + prefix + state + " < 1, " + prefix + state + ")");
+                        }
                     }
                     out.add(new TimedChange("remodelling cycle hand-off", t, reset));
                 }

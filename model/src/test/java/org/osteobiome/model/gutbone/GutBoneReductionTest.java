@@ -29,7 +29,7 @@ class GutBoneReductionTest {
         Islam2021Butyrate islam = new Islam2021Butyrate();
         Trajectory published = islam.simulate(ParameterSet.defaults(islam).withAll(Map.of("case", "2", "handoff", "exact", "cycles", "3",
                 "dose_uM", "0.18")), TIGHT.withOutputTimes(times));
-        Map<String, String> pairs = Map.of("tgf_beta_fold", "tgf_beta_fold", "wnt10b_fold", "wnt10b_fold", "bv_tv_pct", "bone_volume_pct",
+        Map<String, String> pairs = Map.of("tgf_beta_fold", "tgf_beta_fold", "wnt10b_fold", "wnt10b_fold", "bone_volume_pct", "bone_volume_pct",
                 "butyrate_gut_uM", "butyrate_gut_uM", "butyrate_bone_uM", "butyrate_bone_uM", "osteoclasts", "osteoclasts",
                 "osteoblasts", "osteoblasts");
         for (double t : times) {
