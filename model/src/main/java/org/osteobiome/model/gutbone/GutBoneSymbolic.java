@@ -184,25 +184,27 @@ final class GutBoneSymbolic {
             published(id);
         }
         define("wnt_effect", "(wnt10b_fold - 1) / (wnt10b_fold - 1 + k_g4)", "1", "Wnt-10b effect h");
-        define("g_cap", "max(1 - osteocytes / K_S, 0)", "1", "osteocyte-signalling factor g");
-        state("osteocytes", y0[b], "sigma * alpha1 * osteoblasts * g_cap", "cells", "osteocytes S");
-        state("preosteoblasts", y0[b + 1], "sigma * (alpha2 * osteocytes^2 * g_cap + alpha3 * preosteoblasts * g_cap + k_g2 * wnt_effect * preosteoblasts"
-                + " - beta1 * preosteoblasts * osteoclasts - k_g1 * wnt_effect * preosteoblasts - delta_P * preosteoblasts)", "cells", "pre-osteoblasts P");
-        state("osteoblasts", y0[b + 2], "sigma * (-alpha1 * osteoblasts * g_cap + beta1 * preosteoblasts * osteoclasts + k_g1 * wnt_effect * preosteoblasts"
-                + " - (beta2 - k_g3 * wnt_effect) * osteoblasts)", "cells", "osteoblasts B");
-        state("osteoclasts", y0[b + 3], "sigma * (alpha4 * osteoclast_drive * osteocytes * preosteoblasts * g_cap / (epsilon + osteoblasts)"
-                + " - beta3 * osteoclasts)", "cells", "osteoclasts C");
-        state("bone_volume", y0[b + 4], "sigma * (-k1 * osteoclasts + k2 * osteoblasts)", "%", "trabecular bone volume z");
+        grahamLayer("", "", "wnt_effect", "osteoclast_drive", y0, b);
         // The sham reference: the same layer at baseline (no Wnt-10b effect, immune drive 1), for BV/TV as % of sham.
-        define("sham_g_cap", "max(1 - sham_osteocytes / K_S, 0)", "1", "osteocyte-signalling factor g of the sham reference");
-        state("sham_osteocytes", y0[b], "sigma * alpha1 * sham_osteoblasts * sham_g_cap", "cells", "sham reference: osteocytes S");
-        state("sham_preosteoblasts", y0[b + 1], "sigma * (alpha2 * sham_osteocytes^2 * sham_g_cap + alpha3 * sham_preosteoblasts * sham_g_cap"
-                + " - beta1 * sham_preosteoblasts * sham_osteoclasts - delta_P * sham_preosteoblasts)", "cells", "sham reference: pre-osteoblasts P");
-        state("sham_osteoblasts", y0[b + 2], "sigma * (-alpha1 * sham_osteoblasts * sham_g_cap + beta1 * sham_preosteoblasts * sham_osteoclasts"
-                + " - beta2 * sham_osteoblasts)", "cells", "sham reference: osteoblasts B");
-        state("sham_osteoclasts", y0[b + 3], "sigma * (alpha4 * sham_osteocytes * sham_preosteoblasts * sham_g_cap / (epsilon + sham_osteoblasts)"
-                + " - beta3 * sham_osteoclasts)", "cells", "sham reference: osteoclasts C");
-        state("sham_bone_volume", y0[b + 4], "sigma * (-k1 * sham_osteoclasts + k2 * sham_osteoblasts)", "%", "sham reference: bone volume z");
+        grahamLayer("sham_", "sham reference: ", "0", "1", y0, b);
+    }
+
+    /** The Graham bone states with ids {@code prefix + name}, driven by the given Wnt-10b effect and immune drive. */
+    private void grahamLayer(String prefix, String what, String wnt, String drive, double[] y0, int b) {
+        String s = prefix + "osteocytes";
+        String pre = prefix + "preosteoblasts";
+        String ob = prefix + "osteoblasts";
+        String oc = prefix + "osteoclasts";
+        String g = prefix + "g_cap";
+        define(g, "max(1 - " + s + " / K_S, 0)", "1", what + "osteocyte-signalling factor g");
+        state(s, y0[b], "sigma * alpha1 * " + ob + " * " + g, "cells", what + "osteocytes S");
+        state(pre, y0[b + 1], "sigma * (alpha2 * " + s + "^2 * " + g + " + alpha3 * " + pre + " * " + g + " + k_g2 * " + wnt + " * " + pre
+                + " - beta1 * " + pre + " * " + oc + " - k_g1 * " + wnt + " * " + pre + " - delta_P * " + pre + ")", "cells", what + "pre-osteoblasts P");
+        state(ob, y0[b + 2], "sigma * (-alpha1 * " + ob + " * " + g + " + beta1 * " + pre + " * " + oc + " + k_g1 * " + wnt + " * " + pre
+                + " - (beta2 - k_g3 * " + wnt + ") * " + ob + ")", "cells", what + "osteoblasts B");
+        state(oc, y0[b + 3], "sigma * (alpha4 * " + drive + " * " + s + " * " + pre + " * " + g + " / (epsilon + " + ob + ")"
+                + " - beta3 * " + oc + ")", "cells", what + "osteoclasts C");
+        state(prefix + "bone_volume", y0[b + 4], "sigma * (-k1 * " + oc + " + k2 * " + ob + ")", "%", what + "trabecular bone volume z");
     }
 
     private void humanBone() {
