@@ -3,7 +3,7 @@ package org.osteobiome.microbiome.stats;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
+import org.osteobiome.core.Parallel;
 
 /**
  * One seeded permutation engine behind PERMANOVA, ANOSIM and PERMDISP: shuffles the group labels, recomputes the
@@ -24,10 +24,9 @@ final class PermutationEngine {
             return new Outcome(observed, Double.NaN);
         }
         AtomicIntegerArray atLeast = new AtomicIntegerArray(1);
-        IntStream range = IntStream.range(0, permutations);
-        Runnable body = () -> (threads > 1 ? range.parallel() : range).forEach(i -> {
+        Parallel.forEach(threads, permutations, i -> {
             int[] shuffled = labels.clone();
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+            SplittableRandom random = Parallel.random(seed, i);
             for (int k = shuffled.length - 1; k > 0; k--) {
                 int j = random.nextInt(k + 1);
                 int t = shuffled[k];
@@ -38,16 +37,6 @@ final class PermutationEngine {
                 atLeast.incrementAndGet(0);
             }
         });
-        if (threads > 1) {
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-            try {
-                pool.submit(body).join();
-            } finally {
-                pool.shutdown();
-            }
-        } else {
-            body.run();
-        }
         return new Outcome(observed, (atLeast.get(0) + 1.0) / (permutations + 1.0));
     }
 }

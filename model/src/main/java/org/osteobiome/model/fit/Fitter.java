@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -21,6 +20,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
 import org.hipparchus.random.Well19937c;
 import org.hipparchus.util.Pair;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Parallel;
 import org.osteobiome.core.Progress;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ParameterSet;
@@ -97,7 +97,7 @@ public final class Fitter {
         double[][] solutions = new double[starts.size()][];
         double[] values = new double[starts.size()];
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        parallel(options.threads(), starts.size(), s -> {
+        Parallel.forEach(options.threads(), starts.size(), s -> {
             solutions[s] = levenbergMarquardt(objective, parameters, starts.get(s), -1, Double.NaN);
             values[s] = Objective.sumOfSquares(objective.residuals(solutions[s]));
             options.progress().report(done.incrementAndGet(), starts.size());
@@ -122,7 +122,7 @@ public final class Fitter {
             double[] limits = new double[2 * p];
             double threshold = chi2 + CHI2_95_ONE_DOF * scale;
             java.util.concurrent.atomic.AtomicLong sides = new java.util.concurrent.atomic.AtomicLong();
-            parallel(options.threads(), 2 * p, k -> {
+            Parallel.forEach(options.threads(), 2 * p, k -> {
                 limits[k] = profile(objective, parameters, x, k / 2, k % 2 == 0 ? -1 : 1, threshold);
                 options.progress().report(sides.incrementAndGet(), 2 * p);
             });
@@ -285,7 +285,7 @@ public final class Fitter {
         int replicates = options.bootstrap();
         double[][] samples = new double[replicates][];
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        parallel(options.threads(), replicates, b -> {
+        Parallel.forEach(options.threads(), replicates, b -> {
             SplittableRandom random = new SplittableRandom(options.seed() * 31 + b);
             List<Measurement> synthetic = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
@@ -317,18 +317,4 @@ public final class Fitter {
         return limits;
     }
 
-    private static void parallel(int threads, int count, java.util.function.IntConsumer body) {
-        if (threads <= 1 || count <= 1) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).join();
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

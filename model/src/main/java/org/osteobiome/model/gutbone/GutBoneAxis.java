@@ -107,7 +107,10 @@ public final class GutBoneAxis extends DescribedModel {
 
     @Override
     public TimeGrid defaultGrid(ParameterSet p) {
-        Scenario s = scenario(p);
+        return grid(scenario(p));
+    }
+
+    private static TimeGrid grid(Scenario s) {
         Trajectory.TimeDisplay display = s.species().equals("human")
                 ? new Trajectory.TimeDisplay("time since menopause (years)", 365) : new Trajectory.TimeDisplay("time since OVX (days)", 1);
         return new TimeGrid(Math.max(0, s.startDay()), s.endDay(), s.stepDays(), display);
@@ -117,7 +120,8 @@ public final class GutBoneAxis extends DescribedModel {
     public Trajectory simulate(ParameterSet parameters, SimulationSettings settings) {
         Scenario scenario = scenario(parameters);
         ParameterSet p = effective(parameters, scenario);
-        double[] times = Runs.outputTimes(defaultGrid(parameters), settings);
+        TimeGrid defaultGrid = grid(scenario);
+        double[] times = Runs.outputTimes(defaultGrid, settings);
         double start = Math.min(scenario.startDay(), 0);
         if (times[0] < start) {
             throw OsteobiomeException.invalid("scenario " + scenario.name() + " starts at day " + Numbers.format(start)
@@ -144,7 +148,7 @@ public final class GutBoneAxis extends DescribedModel {
             double[] y = s.states()[Arrays.binarySearch(grid, t)];
             values[i] = row(eq, t, y, eq.mouse ? sham[Arrays.binarySearch(grid, t)] : bdAtZero);
         }
-        return new Trajectory(ID, times, columns, values, defaultGrid(parameters).display());
+        return new Trajectory(ID, times, columns, values, defaultGrid.display());
     }
 
     /** @param reference mouse: the sham bone volume at t; human: the bone density at menopause */

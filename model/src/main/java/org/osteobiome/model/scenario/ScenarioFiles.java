@@ -40,18 +40,25 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
+    /** Built-in scenarios, parsed once (scenarios are immutable; a population asks for one per subject). */
+    private static final java.util.Map<String, Scenario> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Scenario builtIn(String name) {
+        String resource = "/org/osteobiome/model/scenarios/" + name + ".json";
+        try (InputStream in = ScenarioFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new OsteobiomeException(ErrorCode.INTERNAL, "missing built-in scenario " + resource);
+            }
+            return parse(name + ".json", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + resource, e);
+        }
+    }
+
     /** A built-in scenario by name, or a scenario file by path. */
     public static Scenario load(String nameOrPath) {
         if (BUILT_IN.contains(nameOrPath)) {
-            String resource = "/org/osteobiome/model/scenarios/" + nameOrPath + ".json";
-            try (InputStream in = ScenarioFiles.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new OsteobiomeException(ErrorCode.INTERNAL, "missing built-in scenario " + resource);
-                }
-                return parse(nameOrPath + ".json", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new OsteobiomeException(ErrorCode.IO_FAILURE, "cannot read " + resource, e);
-            }
+            return PARSED.computeIfAbsent(nameOrPath, ScenarioFiles::builtIn);
         }
         Path file = Path.of(nameOrPath);
         if (nameOrPath.endsWith(".json") && !Files.isRegularFile(file)) {

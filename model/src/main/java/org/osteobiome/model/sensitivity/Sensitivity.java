@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Parallel;
 import org.osteobiome.core.Progress;
 
 /**
@@ -33,7 +33,7 @@ public final class Sensitivity {
         double[] nominal = factors.stream().mapToDouble(Factor::nominal).toArray();
         double y0 = f.applyAsDouble(nominal);
         double[][] values = new double[k][2];
-        parallel(threads, k, i -> {
+        Parallel.forEach(threads, k, i -> {
             double h = nominal[i] != 0 ? 1e-3 * Math.abs(nominal[i]) : 1e-3;
             double[] up = nominal.clone();
             double[] down = nominal.clone();
@@ -58,7 +58,7 @@ public final class Sensitivity {
         double delta = 2.0 / 3;
         double[][][] effects = new double[trajectories][][];
         AtomicLong done = new AtomicLong();
-        parallel(threads, trajectories, r -> {
+        Parallel.forEach(threads, trajectories, r -> {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + r);
             double[] u = new double[k];
             for (int i = 0; i < k; i++) {
@@ -132,7 +132,7 @@ public final class Sensitivity {
         double[][] fab = new double[k][n];
         AtomicLong done = new AtomicLong();
         long total = (long) n * (k + 2);
-        parallel(threads, n, r -> {
+        Parallel.forEach(threads, n, r -> {
             fa[r] = f.applyAsDouble(values(factors, a[r]));
             fb[r] = f.applyAsDouble(values(factors, b[r]));
             for (int i = 0; i < k; i++) {
@@ -201,20 +201,6 @@ public final class Sensitivity {
         return x;
     }
 
-    static void parallel(int threads, int count, java.util.function.IntConsumer body) {
-        if (threads <= 1 || count <= 1) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).join();
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     /** Factor values as a list, for messages. */
     static List<String> ids(List<Factor> factors) {

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Parallel;
 import org.osteobiome.core.Progress;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ParameterSet;
@@ -55,8 +54,8 @@ public final class VirtualPopulation {
         double[][] drawn = new double[n][];
         String[] failed = new String[n];
         AtomicLong done = new AtomicLong();
-        Runnable body = () -> IntStream.range(0, n).parallel().forEach(i -> {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+        Parallel.forEach(Math.max(1, threads), n, i -> {
+            SplittableRandom random = Parallel.random(seed, i);
             ParameterSet p = variability.draw(base, nominal, random);
             double[] values = new double[variability.variations().size()];
             for (int j = 0; j < values.length; j++) {
@@ -70,12 +69,6 @@ public final class VirtualPopulation {
             }
             progress.report(done.incrementAndGet(), n);
         });
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(body).join();
-        } finally {
-            pool.shutdown();
-        }
         List<String> failures = new ArrayList<>();
         int ok = 0;
         for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@ import org.osteobiome.microbiome.table.Rarefaction;
 import org.osteobiome.microbiome.table.TableFilter;
 import org.osteobiome.microbiome.table.TaxonomyCollapse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -99,17 +100,14 @@ public final class TableCommand extends ParentCommand {
         @Option(names = "--rank", required = true, paramLabel = "RANK", description = "kingdom, phylum, class, order, family, genus, species, strain")
         String rank;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
-        Path out;
-
-        @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
-        String to;
+        @Mixin
+        TableOutput output;
 
         @Override
         public Integer call() {
-            TableFileFormat format = TableFileFormat.writableFormat(to);
+            output.format();
             Rank r = Rank.parse(rank);
-            FeatureTables.write(TaxonomyCollapse.collapse(FeatureTables.read(in).table(), r, in.toString()), format, out);
+            output.write(TaxonomyCollapse.collapse(FeatureTables.read(in).table(), r, in.toString()));
             return 0;
         }
     }
@@ -129,21 +127,18 @@ public final class TableCommand extends ParentCommand {
         @Option(names = "--min-abundance", defaultValue = "0", description = "drop features with a lower mean relative abundance")
         double minAbundance;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
-        Path out;
-
-        @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
-        String to;
+        @Mixin
+        TableOutput output;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            TableFileFormat format = TableFileFormat.writableFormat(to);
+            output.format();
             FeatureTable table = FeatureTables.read(in).table();
             FeatureTable filtered = new TableFilter(minDepth, minPrevalence, minAbundance).apply(table);
-            FeatureTables.write(filtered, format, out);
+            output.write(filtered);
             spec.commandLine().getErr().println("osteobiome: kept " + filtered.sampleCount() + " of " + table.sampleCount()
                     + " samples and " + filtered.featureCount() + " of " + table.featureCount() + " features");
             return 0;
@@ -162,20 +157,17 @@ public final class TableCommand extends ParentCommand {
         @Option(names = "--seed", required = true, description = "random seed (same seed, same table)")
         long seed;
 
-        @Option(names = "--out", required = true, paramLabel = "OUT", description = "file to write (replaced only when complete)")
-        Path out;
-
-        @Option(names = "--to", defaultValue = "tsv", paramLabel = "FORMAT", description = "output format (default: tsv)")
-        String to;
+        @Mixin
+        TableOutput output;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            TableFileFormat format = TableFileFormat.writableFormat(to);
+            output.format();
             Rarefaction.Result result = Rarefaction.rarefy(FeatureTables.read(in).table(), depth, seed);
-            FeatureTables.write(result.table(), format, out);
+            output.write(result.table());
             if (!result.dropped().isEmpty()) {
                 List<String> d = result.dropped();
                 spec.commandLine().getErr().println("osteobiome: dropped " + d.size() + " sample(s) below " + depth + " reads: "
