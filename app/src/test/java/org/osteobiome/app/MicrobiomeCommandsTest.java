@@ -10,15 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The microbiome commands end to end on the shared real files. */
+/** The microbiome commands end to end on the real files in the repository's {@code data/} folder. */
 class MicrobiomeCommandsTest {
     private static String data(String relative) {
-        for (String base : new String[] {"../../shared/data/", "../shared/data/"}) {
-            if (Files.exists(Path.of(base + relative))) {
-                return base + relative;
-            }
+        String path = "../data/" + relative;
+        if (!Files.exists(Path.of(path))) {
+            throw new IllegalStateException("data file not found in the repository: data/" + relative);
         }
-        throw new IllegalStateException(relative);
+        return path;
     }
 
     private static final String CRAWFORD = data("formats/unifrac-crawford/crawford.biom");

@@ -10,20 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 
-/** The real data in ../shared/data and the reference-tool fixtures in src/test/resources/fixtures. */
+/** The real data in the repository's {@code data/} folder and the reference-tool fixtures in src/test/resources/fixtures. */
 public final class SharedData {
     private SharedData() {
     }
 
-    /** A file under the shared data folder (the tests run from the module folder). */
+    /** A file under the repository's {@code data/} folder (the tests run from the module folder). */
     public static Path data(String relative) {
-        for (Path base : new Path[] {Path.of("../../shared/data"), Path.of("../shared/data")}) {
-            Path p = base.resolve(relative);
-            if (Files.exists(p)) {
-                return p;
-            }
+        Path p = Path.of("../data").resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("data file not found in the repository: data/" + relative);
         }
-        throw new IllegalStateException("shared data file not found: " + relative);
+        return p;
     }
 
     /** A fixture file (copied to a temporary path so that file-based readers can use it). */
