@@ -109,6 +109,22 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void sensitivityVariesOnlyParametersThatActInTheScenariosPreset() {
+        CliRun mouse = CliRun.of("sensitivity", "gut-bone-axis", "--scenario", "ovx", "--output", "bv_tv_pct", "--at", "28",
+                "--method", "local");
+        assertThat(mouse.exitCode()).as(mouse.err()).isZero();
+        assertThat(mouse.out()).contains("c_OC ").doesNotContain("c_OC_h").doesNotContain("e_PC_coupled");
+        CliRun human = CliRun.of("sensitivity", "gut-bone-axis", "--scenario", "menopause-natural", "--output", "bmd_pct", "--at",
+                "365", "--method", "local");
+        assertThat(human.exitCode()).as(human.err()).isZero();
+        assertThat(human.out()).contains("c_OC_h").contains("e_PC_coupled").doesNotContain("c_Treg ");
+        CliRun named = CliRun.of("sensitivity", "gut-bone-axis", "--scenario", "ovx", "--output", "bv_tv_pct", "--at", "28",
+                "--parameters", "c_OC,c_OC_h");
+        assertThat(named.exitCode()).isEqualTo(2);
+        assertThat(named.err()).contains("c_OC_h has no effect in this scenario");
+    }
+
+    @Test
     void vpopIsSeededIndependentOfThreadsAndWritesSubjects(@TempDir Path dir) throws IOException {
         Path variability = dir.resolve("var.tsv");
         Files.writeString(variability, "parameter\tdistribution\ta\tb\nk_B\tlognormal\tnominal\t0.2\nd_B\tuniform\t0.6\t0.8\n");

@@ -44,6 +44,14 @@ public interface Model {
                 + " has no equation form for export yet; gut-bone-axis has");
     }
 
+    /**
+     * Parameters that these settings never read (for example the other species preset's), so that an analysis does
+     * not vary them by default. Models whose every parameter always acts return the empty set.
+     */
+    default java.util.Set<String> inactiveParameters(ParameterSet parameters) {
+        return java.util.Set.of();
+    }
+
     /** The defaults of this model's parameters. */
     default ParameterSet defaults() {
         return ParameterSet.defaults(this);

@@ -83,6 +83,15 @@ public final class GutBoneAxis extends DescribedModel {
         return all;
     }
 
+    private static final java.util.Set<String> MOUSE_ONLY = GutBoneParameters.mouseOnly();
+    private static final java.util.Set<String> HUMAN_ONLY = GutBoneParameters.humanOnly();
+
+    /** A mouse scenario never reads the human bone core's parameters, and a human scenario never reads the mouse's. */
+    @Override
+    public java.util.Set<String> inactiveParameters(ParameterSet p) {
+        return scenario(p).species().equals("mouse") ? HUMAN_ONLY : MOUSE_ONLY;
+    }
+
     /** The scenario named by the parameters. */
     public static Scenario scenario(ParameterSet p) {
         return ScenarioFiles.load(p.choice("scenario"));

@@ -25,6 +25,25 @@ final class GutBoneParameters {
     static final List<String> COUPLINGS = List.of("a_EF", "y_F", "y_L", "a_EP", "k_td", "i_H", "s_TNF_E", "c_OC", "c_Treg",
             "c_OC_h", "c_Treg_h");
 
+    /** Parameters only the mouse preset reads (its bone layer and immune-to-bone couplings). */
+    static java.util.Set<String> mouseOnly() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("k_g1", "k_g2", "k_g3", "k_g4", "c_OC", "c_Treg",
+                "E_floor_mouse", "cycle_days"));
+        org.osteobiome.model.published.GrahamBoneCompartment.specs("").forEach(s -> ids.add(s.id()));
+        return java.util.Set.copyOf(ids);
+    }
+
+    /** Parameters only the human preset reads (the Jörg/Nelson bone core, its couplings and the human estrogen curves). */
+    static java.util.Set<String> humanOnly() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("c_OC_h", "c_Treg_h", "e_PC_coupled", "k_syn", "tau_E"));
+        for (ParameterSpec spec : new Nelson2026Menopause().parameters()) {
+            if (spec.kind() == ParameterSpec.Kind.REAL && !spec.id().equals("kappa_E")) { // kappa_E also shapes the mouse OVX curve
+                ids.add(spec.id());
+            }
+        }
+        return java.util.Set.copyOf(ids);
+    }
+
     static List<ParameterSpec> all() {
         List<ParameterSpec> p = new ArrayList<>();
         p.add(ParameterSpec.text("scenario", "ovx", "built-in scenario name or scenario file (.json); see 'osteobiome scenarios'",

@@ -63,7 +63,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--parameters", split = ",", paramLabel = "NAME",
-            description = "parameters to vary (default: the model's calibrated parameters, or all real parameters if it has none)")
+            description = "parameters to vary (default: the model's calibrated parameters that act in this scenario, or all its real"
+                    + " parameters if it has none)")
     List<String> parameters = new ArrayList<>();
 
     @Option(names = "--range", defaultValue = "0.2", paramLabel = "FRACTION", description = "±fraction around each value (default 0.2)")
@@ -118,6 +119,9 @@ public final class SensitivityCommand implements Callable<Integer> {
             };
         }
         print(result);
+        if (result.method().equals("sobol")) {
+            warnAboutWideIntervals(result, samples == null ? 256 : samples);
+        }
         if (plot != null) {
             List<String> names = result.factors().stream().map(Factor::id).toList();
             Map<String, double[]> series = new LinkedHashMap<>();
@@ -136,6 +140,28 @@ public final class SensitivityCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Interval width above which an index cannot be read to one decimal. */
+    private static final double READABLE_WIDTH = 0.1;
+
+    /**
+     * Warns, per factor, where a bootstrap interval is wider than {@link #READABLE_WIDTH}, with the base sample count that
+     * would narrow it to that width (Monte Carlo intervals shrink as 1/√N).
+     */
+    private void warnAboutWideIntervals(SensitivityResult r, int n) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (int i = 0; i < r.factors().size(); i++) {
+            double[] v = r.values()[i];
+            double width = Math.max(v[r.columns().indexOf("S1_high")] - v[r.columns().indexOf("S1_low")],
+                    v[r.columns().indexOf("ST_high")] - v[r.columns().indexOf("ST_low")]);
+            if (width > READABLE_WIDTH) {
+                long needed = (long) Math.ceil(n * Math.pow(width / READABLE_WIDTH, 2));
+                err.println("warning: the 95 % interval of " + r.factors().get(i).id() + " is " + Numbers.format(Math.round(width * 1000) / 1000.0)
+                        + " wide; --samples " + needed + " would narrow it to about " + READABLE_WIDTH);
+            }
+        }
+        err.flush();
+    }
+
     private static List<String> plotted(String method) {
         return switch (method) {
             case "local" -> List.of("normalised");
@@ -146,8 +172,16 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     private List<Factor> factors(Model model, ParameterSet base) {
         List<String> ids = new ArrayList<>(parameters);
+        java.util.Set<String> inactive = model.inactiveParameters(base);
+        for (String id : ids) {
+            if (inactive.contains(id)) {
+                throw OsteobiomeException.invalid("--parameters " + id + ": " + id + " has no effect in this scenario (it belongs to the other"
+                        + " species preset); leave it out");
+            }
+        }
         if (ids.isEmpty()) {
-            List<ParameterSpec> reals = model.parameters().stream().filter(s -> s.kind() == ParameterSpec.Kind.REAL).toList();
+            List<ParameterSpec> reals = model.parameters().stream()
+                    .filter(s -> s.kind() == ParameterSpec.Kind.REAL && !inactive.contains(s.id())).toList();
             List<ParameterSpec> calibrated = reals.stream().filter(s -> s.role() == ParameterSpec.Role.CALIBRATED).toList();
             (calibrated.isEmpty() ? reals.stream().filter(s -> s.role() != ParameterSpec.Role.SETTING).toList() : calibrated)
                     .forEach(s -> ids.add(s.id()));
