@@ -19,6 +19,17 @@ class AlphaDiversityTest {
     private static final List<AlphaMetric> ALL = List.of(AlphaMetric.values());
     private static final List<AlphaMetric> NO_TREE = ALL.stream().filter(m -> !m.needsTree()).toList();
 
+    /** scikit-bio's alpha fixture with both Chao1 forms taken from the Chao1 fixture (scikit-bio's default and classic). */
+    private static Map<String, Map<String, Double>> expected(String dataset) {
+        Map<String, Map<String, Double>> alpha = SharedData.table(dataset + "-alpha.tsv");
+        Map<String, Map<String, Double>> chao1 = SharedData.table(dataset + "-chao1.tsv");
+        alpha.forEach((sample, row) -> {
+            row.put("chao1", chao1.get(sample).get("chao1"));
+            row.put("chao1_classic", chao1.get(sample).get("chao1_classic"));
+        });
+        return alpha;
+    }
+
     private static void compare(AlphaDiversity.Result result, Map<String, Map<String, Double>> expected, double relative) {
         assertThat(result.sampleIds()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (int s = 0; s < result.sampleIds().size(); s++) {
@@ -40,7 +51,7 @@ class AlphaDiversityTest {
     void crawfordMatchesScikitBioIncludingFaithPd() {
         FeatureTable table = FeatureTables.read(SharedData.data("formats/unifrac-crawford/crawford.biom")).table();
         PhyloTree tree = Newick.read(SharedData.data("formats/unifrac-crawford/crawford.tre"));
-        compare(AlphaDiversity.compute(table, "crawford.biom", ALL, tree, Math.E), SharedData.table("crawford-alpha.tsv"), 1e-9);
+        compare(AlphaDiversity.compute(table, "crawford.biom", ALL, tree, Math.E), expected("crawford"), 1e-9);
     }
 
     @Test
@@ -69,22 +80,51 @@ class AlphaDiversityTest {
     @Test
     void claessonOtuTableMatchesScikitBio() {
         FeatureTable table = FeatureTables.read(SharedData.data("real/claesson2012/otutable.txt")).table();
-        compare(AlphaDiversity.compute(table, "otutable.txt", NO_TREE, null, Math.E), SharedData.table("claesson-otu-alpha.tsv"), 1e-9);
+        compare(AlphaDiversity.compute(table, "otutable.txt", NO_TREE, null, Math.E), expected("claesson-otu"), 1e-9);
     }
 
     @Test
     void karlssonLineageTableMatchesScikitBio() {
         FeatureTable table = FeatureTables.read(SharedData.data("real/karlsson2013/taxatable.txt")).table();
-        compare(AlphaDiversity.compute(table, "taxatable.txt", NO_TREE, null, Math.E), SharedData.table("karlsson-alpha.tsv"), 1e-9);
+        compare(AlphaDiversity.compute(table, "taxatable.txt", NO_TREE, null, Math.E), expected("karlsson"), 1e-9);
     }
 
     @Test
-    void chao1FallsBackToTheBiasCorrectedFormWithoutDoubletons() {
+    void chao1IsBiasCorrectedByDefaultAndClassicByName() {
         FeatureTable t = FeatureTable.builder("t", List.of("a", "b"), List.of("f1", "f2", "f3", "f4")).add(0, 0, 1, "x")
                 .add(0, 1, 1, "x").add(0, 2, 5, "x").add(1, 0, 1, "x").add(1, 1, 2, "x").add(1, 2, 2, "x").add(1, 3, 9, "x").build();
-        AlphaDiversity.Result r = AlphaDiversity.compute(t, "t", List.of(AlphaMetric.CHAO1), null, Math.E);
-        assertThat(r.values()[0][0]).isEqualTo(3 + 2.0 * 1 / 2);      // F1 = 2, F2 = 0: S + F1(F1 − 1)/(2(F2 + 1))
-        assertThat(r.values()[1][0]).isEqualTo(4 + 1.0 / (2 * 2));    // F1 = 1, F2 = 2: S + F1²/(2·F2)
+        AlphaDiversity.Result r = AlphaDiversity.compute(t, "t", List.of(AlphaMetric.CHAO1, AlphaMetric.CHAO1_CLASSIC), null, Math.E);
+        // a: F1 = 2, F2 = 0, S = 3: both forms S + F1(F1 − 1)/(2(F2 + 1)) = 4 (the classic one falls back without doubletons)
+        assertThat(r.values()[0]).containsExactly(3 + 2.0 * 1 / 2, 3 + 2.0 * 1 / 2);
+        // b: F1 = 1, F2 = 2, S = 4: bias-corrected 4 + 1·0/(2·3) = 4; classic 4 + 1/(2·2) = 4.25
+        assertThat(r.values()[1]).containsExactly(4.0, 4.25);
+    }
+
+    @Test
+    void chao1FormsDifferWhereThereAreDoubletons() {
+        FeatureTable t = FeatureTable.builder("t", List.of("a"), List.of("f1", "f2", "f3", "f4")).add(0, 0, 1, "x")
+                .add(0, 1, 1, "x").add(0, 2, 2, "x").add(0, 3, 7, "x").build();
+        AlphaDiversity.Result r = AlphaDiversity.compute(t, "t", List.of(AlphaMetric.CHAO1, AlphaMetric.CHAO1_CLASSIC), null, Math.E);
+        // F1 = 2, F2 = 1, S = 4: bias-corrected 4 + 2·1/(2·2) = 4.5; classic 4 + 4/2 = 6
+        assertThat(r.values()[0]).containsExactly(4.5, 6.0);
+    }
+
+    @Test
+    void chao1MatchesVeganEstimateR() {
+        for (String dataset : List.of("crawford", "claesson-otu", "karlsson")) {
+            String file = switch (dataset) {
+                case "crawford" -> "formats/unifrac-crawford/crawford.biom";
+                case "claesson-otu" -> "real/claesson2012/otutable.txt";
+                default -> "real/karlsson2013/taxatable.txt";
+            };
+            FeatureTable table = FeatureTables.read(SharedData.data(file)).table();
+            AlphaDiversity.Result r = AlphaDiversity.compute(table, file, List.of(AlphaMetric.CHAO1), null, Math.E);
+            Map<String, Map<String, Double>> vegan = SharedData.table(dataset + "-chao1.tsv");
+            for (int s = 0; s < r.sampleIds().size(); s++) {
+                double want = vegan.get(r.sampleIds().get(s)).get("vegan_S.chao1");
+                assertThat(SharedData.close(r.values()[s][0], want, 1e-9)).as(dataset + " " + r.sampleIds().get(s)).isTrue();
+            }
+        }
     }
 
     @Test

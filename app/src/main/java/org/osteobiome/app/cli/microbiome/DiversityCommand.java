@@ -49,8 +49,8 @@ public final class DiversityCommand extends ParentCommand {
         Path table;
 
         @Option(names = "--metrics", split = ",", paramLabel = "METRIC",
-                description = "observed_features, shannon, simpson, inverse_simpson, pielou_e, chao1, faith_pd "
-                        + "(default: all without a tree; with --tree also faith_pd)")
+                description = "observed_features, shannon, simpson, inverse_simpson, pielou_e, chao1 (bias-corrected, as scikit-bio,"
+                        + " QIIME 2 and vegan), chao1_classic (S + F1²/2F2), faith_pd (default: all but chao1_classic; faith_pd with --tree)")
         List<String> metrics = new ArrayList<>();
 
         @Option(names = "--tree", paramLabel = "NWK", description = "Newick tree with branch lengths (for faith_pd)")
@@ -72,11 +72,7 @@ public final class DiversityCommand extends ParentCommand {
             };
             List<AlphaMetric> chosen = new ArrayList<>();
             if (metrics.isEmpty()) {
-                for (AlphaMetric m : AlphaMetric.values()) {
-                    if (!m.needsTree() || tree != null) {
-                        chosen.add(m);
-                    }
-                }
+                chosen.addAll(AlphaMetric.defaults(tree != null));
             } else {
                 metrics.forEach(m -> chosen.add(AlphaMetric.parse(m)));
             }

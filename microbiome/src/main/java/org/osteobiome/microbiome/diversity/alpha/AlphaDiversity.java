@@ -48,7 +48,7 @@ public final class AlphaDiversity {
                         + "' has no counts; remove empty samples first (e.g. 'osteobiome table filter --min-depth 1')");
             }
         }
-        if (metrics.contains(AlphaMetric.CHAO1) && !table.isIntegral()) {
+        if (metrics.stream().anyMatch(AlphaMetric::needsCounts) && !table.isIntegral()) {
             throw OsteobiomeException.invalid(tableName + ": chao1 counts singletons and doubletons, so it needs integer counts; "
                     + "this table holds non-integer values (relative abundances?)");
         }

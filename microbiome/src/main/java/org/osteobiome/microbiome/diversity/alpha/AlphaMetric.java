@@ -21,10 +21,16 @@ public enum AlphaMetric {
     /** Pielou's evenness H / ln S (undefined for S = 1). */
     PIELOU_E("pielou_e"),
     /**
-     * Chao1 richness S + F1²/(2·F2), or the bias-corrected S + F1(F1 − 1)/(2(F2 + 1)) when there are no doubletons
-     * (scikit-bio's {@code chao1(bias_corrected=False)}); needs integer counts.
+     * Bias-corrected Chao1 richness S + F1(F1 − 1)/(2(F2 + 1)) (Chao 1987 with the bias correction of Chao 2005):
+     * scikit-bio's {@code chao1()} default, QIIME 2's {@code chao1} and vegan's {@code estimateR} S.chao1; needs
+     * integer counts.
      */
     CHAO1("chao1"),
+    /**
+     * Classic Chao1 S + F1²/(2·F2), or the bias-corrected form when there are no doubletons (scikit-bio's
+     * {@code chao1(bias_corrected=False)}); needs integer counts.
+     */
+    CHAO1_CLASSIC("chao1_classic"),
     /** Faith's phylogenetic diversity: needs a tree (see {@link FaithPd}). */
     FAITH_PD("faith_pd");
 
@@ -40,6 +46,16 @@ public enum AlphaMetric {
 
     public boolean needsTree() {
         return this == FAITH_PD;
+    }
+
+    /** Whether the metric counts singletons and doubletons, so needs integer counts. */
+    public boolean needsCounts() {
+        return this == CHAO1 || this == CHAO1_CLASSIC;
+    }
+
+    /** The metrics computed when none are named: every one but the classic Chao1 (and Faith PD without a tree). */
+    public static List<AlphaMetric> defaults(boolean withTree) {
+        return Arrays.stream(values()).filter(m -> m != CHAO1_CLASSIC && (withTree || !m.needsTree())).toList();
     }
 
     public static AlphaMetric parse(String name) {
@@ -84,7 +100,9 @@ public enum AlphaMetric {
             case PIELOU_E:
                 return values.length < 2 ? Double.NaN : entropy(values, total) / Math.log(values.length);
             case CHAO1:
-                return chao1(values);
+                return chao1(values, true);
+            case CHAO1_CLASSIC:
+                return chao1(values, false);
             default:
                 throw new IllegalStateException(id + " is computed with a tree");
         }
@@ -108,7 +126,7 @@ public enum AlphaMetric {
         return s;
     }
 
-    private static double chao1(double[] counts) {
+    private static double chao1(double[] counts, boolean biasCorrected) {
         int singletons = 0;
         int doubletons = 0;
         for (double c : counts) {
@@ -119,7 +137,7 @@ public enum AlphaMetric {
             }
         }
         double observed = counts.length;
-        if (doubletons > 0) {
+        if (!biasCorrected && doubletons > 0) {
             return observed + (double) singletons * singletons / (2.0 * doubletons);
         }
         return observed + singletons * (singletons - 1) / (2.0 * (doubletons + 1));
