@@ -261,18 +261,17 @@ public final class SbmlSimulator {
             double[] values = p.values() != null ? p.values() : evaluate(p.event(), v);
             double[] next = y.clone();
             List<SbmlEvent.Assignment> assignments = p.event().assignments();
-            boolean[] assigned = new boolean[y.length];
             for (int k = 0; k < values.length; k++) {
                 SbmlEvent.Assignment a = assignments.get(k);
                 // A concentration assigned to a species held as its amount is converted with the size before the event.
                 next[a.state()] = a.compartmentSlot() < 0 ? values[k] : values[k] * v[a.compartmentSlot()];
-                assigned[a.state()] = true;
             }
-            // Species integrated as concentrations keep their amount when the event resizes their compartment.
+            // Species integrated as concentrations keep their amount when the event resizes their compartment; a
+            // concentration the same event assigns is taken at the size before the event (SBML L3V2 §4.11.7).
             double[] after = m.values(t, next);
             for (int i = 0; i < next.length; i++) {
                 int c = m.concentrationCompartment[i];
-                if (c >= 0 && !assigned[i] && after[c] != v[c]) {
+                if (c >= 0 && after[c] != v[c]) {
                     next[i] = next[i] * v[c] / after[c];
                 }
             }

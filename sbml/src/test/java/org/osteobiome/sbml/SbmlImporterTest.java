@@ -48,6 +48,51 @@ class SbmlImporterTest {
         assertThat(amounts.values()[1][0]).isCloseTo(2 * Math.exp(-0.5), within(1e-8));
     }
 
+    /**
+     * A species integrated as a concentration (rate rule, hasOnlySubstanceUnits=false) whose event at t = 1 assigns both
+     * it and its compartment's size: the assigned concentration is taken at the size before the event and the amount is
+     * kept (SBML L3V2 §4.11.7), so [A] = 3·2/5 = 1.2 just after the event, then stays constant (rate 0).
+     */
+    @Test
+    void anEventAssigningAConcentrationAndItsCompartmentKeepsTheAssignedAmount() {
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="resize">
+                    <listOfCompartments><compartment id="c" size="2" constant="false"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="c" initialConcentration="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                      <species id="B" compartment="c" initialConcentration="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                    </listOfSpecies>
+                    <listOfRules>
+                      <rateRule variable="A"><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>0</cn></math></rateRule>
+                      <rateRule variable="B"><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>0</cn></math></rateRule>
+                    </listOfRules>
+                    <listOfEvents>
+                      <event id="E" useValuesFromTriggerTime="true">
+                        <trigger initialValue="false" persistent="true"><math xmlns="http://www.w3.org/1998/Math/MathML">
+                          <apply><geq/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol><cn>1</cn></apply>
+                        </math></trigger>
+                        <listOfEventAssignments>
+                          <eventAssignment variable="A"><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>3</cn></math></eventAssignment>
+                          <eventAssignment variable="c"><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>5</cn></math></eventAssignment>
+                        </listOfEventAssignments>
+                      </event>
+                    </listOfEvents>
+                  </model>
+                </sbml>
+                """;
+        SbmlOdeModel m = SbmlImporter.read("resize.xml", model);
+        SbmlSimulator.Result r = SbmlSimulator.simulate(m, Solvers.byName("rodas4", SolverOptions.tolerances(1e-10, 1e-12)),
+                new double[] {0, 0.5, 1.5, 2}, List.of("A", "B", "c"), Set.of(), 1);
+        assertThat(r.values()[1]).containsExactly(1.0, 1.0, 2.0);
+        for (int i = 2; i < 4; i++) {
+            assertThat(r.values()[i][0]).isCloseTo(3.0 * 2 / 5, within(1e-12)); // assigned 3 at size 2: amount 6 in 5
+            assertThat(r.values()[i][1]).isCloseTo(1.0 * 2 / 5, within(1e-12)); // unassigned: amount 2 kept in 5
+            assertThat(r.values()[i][2]).isEqualTo(5.0);
+        }
+    }
+
     @Test
     void malformedAndUnsupportedInputIsExplained() {
         assertThatThrownBy(() -> SbmlImporter.read("broken.xml", "<sbml><model"))
