@@ -37,7 +37,7 @@ class AnalysisCommandsTest {
         String[] lines = run.lines();
         assertThat(lines[0]).isEqualTo("time\tbv_tv_pct[ovx]\tbv_tv_pct[ovx-la]\tth17_bone_pct[ovx]\tth17_bone_pct[ovx-la]");
         String[] last = lines[lines.length - 1].split("\t");
-        assertThat(last[0]).isEqualTo("42");
+        assertThat(last[0]).isEqualTo("84");
         assertThat(Double.parseDouble(last[2])).isGreaterThan(Double.parseDouble(last[1])); // L. acidophilus protects bone
         assertThat(Double.parseDouble(last[4])).isLessThan(Double.parseDouble(last[3])); // and lowers marrow Th17
         assertThat(run.err()).contains("not a diagnostic device");

@@ -52,6 +52,14 @@ public interface Model {
         return java.util.Set.of();
     }
 
+    /**
+     * What a reader of this run should know that the numbers do not say (a published behaviour that looks like an
+     * error, a window the model was not fitted on); one sentence each, empty for most runs.
+     */
+    default List<String> notes(ParameterSet parameters, Trajectory run) {
+        return List.of();
+    }
+
     /** The defaults of this model's parameters. */
     default ParameterSet defaults() {
         return ParameterSet.defaults(this);

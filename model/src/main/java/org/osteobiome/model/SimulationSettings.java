@@ -27,6 +27,11 @@ public record SimulationSettings(double startTime, double endTime, double step, 
         return new SimulationSettings(startTime, endTime, step, times, solver, relativeTolerance, absoluteTolerance);
     }
 
+    /** Settings with output every {@code step} from {@code start} to {@code end}. */
+    public SimulationSettings withGrid(double start, double end, double step) {
+        return new SimulationSettings(start, end, step, outputTimes, solver, relativeTolerance, absoluteTolerance);
+    }
+
     public SimulationSettings withEndTime(double t) {
         return new SimulationSettings(startTime, t, step, outputTimes, solver, relativeTolerance, absoluteTolerance);
     }

@@ -85,7 +85,9 @@ public final class SimulateCommand implements Callable<Integer> {
         ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
         SimulationSettings settings = solverOptions.applyTo(
                 new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, null, Double.NaN, Double.NaN));
-        Trajectory trajectory = model.simulate(parameters, settings).select(observables);
+        Trajectory full = model.simulate(parameters, settings);
+        model.notes(parameters, full).forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        Trajectory trajectory = full.select(observables);
 
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();

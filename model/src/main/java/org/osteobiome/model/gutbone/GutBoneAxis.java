@@ -52,7 +52,7 @@ public final class GutBoneAxis extends DescribedModel {
             new Observable("tgf_beta_fold", "fold", "bone-marrow TGF-β, fold of baseline"),
             new Observable("wnt10b_fold", "fold", "bone-marrow Wnt-10b, fold of baseline"),
             new Observable("transdiff_flux", "1/day", "RORγt⁺ pTreg → Th17 transdifferentiation flux (units of the naive pool)"),
-            new Observable("osteoclast_drive", "fold", "immune multiplier of osteoclast formation"));
+            new Observable("osteoclast_drive", "fold", "immune multiplier of osteoclast formation (human: as it acts, after the lag tau_drive_h)"));
     private static final List<Observable> MOUSE = List.of(
             new Observable("bv_tv_pct", "%", "mouse trabecular BV/TV, % of a sham mouse at the same time (the sham bone layer is solved alongside)"),
             new Observable("osteoclasts", "cells", "mouse osteoclasts (Graham compartment)"),
@@ -148,25 +148,24 @@ public final class GutBoneAxis extends DescribedModel {
         List<TimeEvent> events = events(scenario, eq, p, start, tEnd);
         Solver solver = Runs.solver(settings, "rodas4", 1e-8, 1e-10);
         OdeSolution s = solver.solve(new OdeProblem(eq, start, eq.initialState(), Math.max(tEnd, start + 1e-9), grid, events, List.of()));
-        double[] sham = eq.mouse ? eq.shamVolume(start, grid, p.real("cycle_days"), solver) : null;
         double bdAtZero = eq.mouse ? 1 : s.states()[Arrays.binarySearch(grid, 0.0)][BONE + JorgBoneCompartment.BD];
         List<Observable> columns = concat(COMMON, eq.mouse ? MOUSE : HUMAN);
         double[][] values = new double[times.length][];
         for (int i = 0; i < times.length; i++) {
             double t = times[i];
             double[] y = s.states()[Arrays.binarySearch(grid, t)];
-            values[i] = row(eq, t, y, eq.mouse ? sham[Arrays.binarySearch(grid, t)] : bdAtZero);
+            values[i] = row(eq, t, y, bdAtZero);
         }
         return new Trajectory(ID, times, columns, values, defaultGrid.display());
     }
 
-    /** @param reference mouse: the sham bone volume at t; human: the bone density at menopause */
-    private static double[] row(GutBoneEquations eq, double t, double[] y, double reference) {
+    /** @param bdAtZero human: the bone density at menopause (unused for the mouse, whose reference is the sham layer) */
+    private static double[] row(GutBoneEquations eq, double t, double[] y, double bdAtZero) {
         int in = eq.inputOffset;
         double gutCd4 = y[GutBoneEquations.NAIVE_GUT] + y[GutBoneEquations.TREG_GUT] + y[GutBoneEquations.TH17_GUT];
         double boneCd4 = y[GutBoneEquations.NAIVE_BONE] + y[GutBoneEquations.TREG_BONE] + y[GutBoneEquations.TH17_BONE];
         double drive = eq.mouse ? eq.osteoclastDrive(y, eq.v(GutBoneEquations.Index.c_OC), eq.v(GutBoneEquations.Index.c_Treg))
-                : eq.osteoclastDrive(y, eq.v(GutBoneEquations.Index.c_OC_h), eq.v(GutBoneEquations.Index.c_Treg_h));
+                : y[BONE + HumanBone.DRIVE];
         double[] common = {
             eq.estrogen(t, y[in + 4]), y[GutBoneEquations.LA], y[GutBoneEquations.PRODUCERS], y[GutBoneEquations.BUT_GUT],
             y[GutBoneEquations.BUT_BONE], y[GutBoneEquations.PERMEABILITY],
@@ -176,9 +175,9 @@ public final class GutBoneAxis extends DescribedModel {
             y[GutBoneEquations.IL17], y[GutBoneEquations.TNF], y[GutBoneEquations.TGF], y[GutBoneEquations.WNT],
             eq.transdifferentiation(t, y), drive};
         double[] bone = eq.mouse
-                ? new double[] {100 * y[BONE + GrahamBoneCompartment.Z] / reference, y[BONE + GrahamBoneCompartment.C],
+                ? new double[] {MouseBone.relativeVolume(y, BONE), y[BONE + GrahamBoneCompartment.C],
                     y[BONE + GrahamBoneCompartment.B], y[BONE + GrahamBoneCompartment.Z]}
-                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / reference, boneRate(eq, t, y), y[BONE + JorgBoneCompartment.C],
+                : new double[] {100 * y[BONE + JorgBoneCompartment.BD] / bdAtZero, boneRate(eq, t, y), y[BONE + JorgBoneCompartment.C],
                     y[BONE + JorgBoneCompartment.B]};
         double[] out = Arrays.copyOf(common, common.length + bone.length);
         System.arraycopy(bone, 0, out, common.length, bone.length);
@@ -236,8 +235,11 @@ public final class GutBoneAxis extends DescribedModel {
             }
         }
         if (eq.mouse) {
+            // Every hand-off up to and including the last output time, so a row at a cycle end shows the state after
+            // its hand-off whatever --t-end is.
             double cycle = p.real("cycle_days");
-            for (double t = cycle; t < tEnd; t += cycle) {
+            for (int n = 1; n * cycle <= tEnd; n++) {
+                double t = n * cycle;
                 if (t > start) {
                     events.add(new TimeEvent(t, "remodelling cycle hand-off", EventAction.reset((time, y) -> eq.cycleReset(y))));
                 }

@@ -61,7 +61,7 @@ final class GutBoneEquations implements OdeSystem {
     /** Parameter values read once into an array (the right-hand side runs millions of times). */
     enum Index {
         k_L, K_L, y_L, y_F, k_F, a_EF, a_fib, a_abx, k_P, a_EP, k_Q, K_BP, rho_R, k_td, w_TE, w_TP, K_B, mu_H, delta_HB, i_H,
-        w_IP, w_IE, mu_C, s_IL17, s_TNF_H, s_TNF_E, c_OC, c_Treg, c_OC_h, c_Treg_h, b_minus, mu_N, mu_T, mu_B, mu_beta, mu_W,
+        w_IP, w_IE, mu_C, s_IL17, s_TNF_H, s_TNF_E, f_Q, c_OC, c_Treg, c_OC_h, c_Treg_h, q_z, b_minus, mu_N, mu_T, mu_B, mu_beta, mu_W,
         V_beta, k_beta, rho_W, kappa_E, tau_E
     }
 
@@ -92,7 +92,7 @@ final class GutBoneEquations implements OdeSystem {
         this.eFloorHuman = p.real("k_syn") / p.real("kappa_E");
         this.s0 = p.real("K_S") - p.real("rho");
         if (mouse) {
-            mouseBone = new MouseBone(p, couplings);
+            mouseBone = new MouseBone(p, v(Index.q_z));
             humanBone = null;
             dimension = BONE + MouseBone.SIZE + INPUTS;
         } else {
@@ -167,11 +167,24 @@ final class GutBoneEquations implements OdeSystem {
         return y[inputOffset + 1] + v(Index.y_F) * (y[PRODUCERS] - 1) + v(Index.y_L) * y[PRODUCERS] * l / (v(Index.K_L) + l);
     }
 
+    /**
+     * The part of the estrogen deficiency that acts directly on the immune layer: D − f_Q·Q, where Q follows D over
+     * weeks (the adaptation that brings permeability back to sham by ~4 weeks), so the direct drive peaks early and
+     * wanes to the fraction 1 − f_Q that persists.
+     */
+    double directDeficiency(double t, double[] y) {
+        return Math.max(0, 1 - estrogen(t, y[inputOffset + 4]) - v(Index.f_Q) * y[ADAPTATION]);
+    }
+
     /** RORγt+ pTreg → Th17 transdifferentiation flux (per day, in units of the naive pool). */
     double transdifferentiation(double t, double[] y) {
-        double deficiency = 1 - estrogen(t, y[inputOffset + 4]);
-        double drive = Math.max(0, v(Index.w_TE) * deficiency + v(Index.w_TP) * (y[PERMEABILITY] - 1));
+        double drive = Math.max(0, v(Index.w_TE) * directDeficiency(t, y) + v(Index.w_TP) * (y[PERMEABILITY] - 1));
         return v(Index.k_td) * drive * y[RORGT_GUT] / (1 + Math.max(0, y[BUT_GUT]) / v(Index.K_B));
+    }
+
+    /** Naive → Treg differentiation rate at a butyrate change B: max(0, b⁻γ + b⁺·B) (Islam et al. 2021, kept ≥ 0). */
+    double tregInduction(double butyrate) {
+        return Math.max(0, v(Index.b_minus) * k.gamma() + k.bPlus() * butyrate);
     }
 
     /** Immune modifier of osteoclast formation: (IL-17·TNF)^(c/2)·exp(−c_T·(T_b/T_b0 − 1)). */
@@ -205,24 +218,26 @@ final class GutBoneEquations implements OdeSystem {
         dy[BUT_BLOOD] = a12 * y[BUT_GUT] - (muB + a23) * y[BUT_BLOOD];
         dy[BUT_BONE] = a23 * y[BUT_BLOOD] - muB * y[BUT_BONE];
         // Naive T cells and Tregs (Islam), with the compensating influx at the current input's butyrate steady state.
-        double bPlus = k.bPlus();
-        double bg = v(Index.b_minus) * k.gamma();
+        // The naive → Treg rate b⁻γ + b⁺·B cannot fall below zero when butyrate falls (antibiotics, fewer producers):
+        // Islam's published cases never reach that, and a negative rate would turn Tregs back into naive cells.
         double bloodSteady = a12 * d / (muB + a23);
-        double[] influx = {bPlus * d, bPlus * bloodSteady, bPlus * bloodSteady * a23 / muB};
+        double[] steady = {d, bloodSteady, bloodSteady * a23 / muB};
+        double bg = tregInduction(0);
         for (int c = 0; c < 3; c++) {
             double n = y[NAIVE_GUT + c];
-            dy[NAIVE_GUT + c] = k.naiveInflux() + influx[c] - (bg + v(Index.mu_N)) * n - bPlus * n * y[BUT_GUT + c];
+            dy[NAIVE_GUT + c] = k.naiveInflux() + tregInduction(steady[c]) - bg - v(Index.mu_N) * n - tregInduction(y[BUT_GUT + c]) * n;
         }
         double delta = k.delta();
         double muT = v(Index.mu_T);
-        double induced = (bg + bPlus * y[BUT_GUT]) * y[NAIVE_GUT];
+        double induced = tregInduction(y[BUT_GUT]) * y[NAIVE_GUT];
         double flux = transdifferentiation(t, y);
         dy[TREG_GUT] = induced - (delta + muT) * y[TREG_GUT] - flux;
-        dy[TREG_BLOOD] = delta * y[TREG_GUT] - (muT + delta) * y[TREG_BLOOD] + (bg + bPlus * y[BUT_BLOOD]) * y[NAIVE_BLOOD];
-        dy[TREG_BONE] = delta * y[TREG_BLOOD] - muT * y[TREG_BONE] + (bg + bPlus * y[BUT_BONE]) * y[NAIVE_BONE];
+        dy[TREG_BLOOD] = delta * y[TREG_GUT] - (muT + delta) * y[TREG_BLOOD] + tregInduction(y[BUT_BLOOD]) * y[NAIVE_BLOOD];
+        dy[TREG_BONE] = delta * y[TREG_BLOOD] - muT * y[TREG_BONE] + tregInduction(y[BUT_BONE]) * y[NAIVE_BONE];
         dy[RORGT_GUT] = v(Index.rho_R) * induced - (delta + muT) * y[RORGT_GUT] - flux;
         // Th17: induction raised by gut inflammation, transdifferentiation, egress and marrow homing.
-        double inflammation = v(Index.w_IP) * (y[PERMEABILITY] - 1) + v(Index.w_IE) * deficiency;
+        double direct = directDeficiency(t, y);
+        double inflammation = v(Index.w_IP) * (y[PERMEABILITY] - 1) + v(Index.w_IE) * direct;
         double muH = v(Index.mu_H);
         dy[TH17_GUT] = kH * y[NAIVE_GUT] * (1 + v(Index.i_H) * inflammation) + flux - (muH + deltaH) * y[TH17_GUT];
         dy[TH17_BLOOD] = deltaH * y[TH17_GUT] - (muH + v(Index.delta_HB)) * y[TH17_BLOOD];
@@ -230,16 +245,20 @@ final class GutBoneEquations implements OdeSystem {
         // TGF-β and Wnt-10b (Islam), IL-17 and TNF in the marrow.
         double r = y[TREG_BONE] / k.tregBone0() - 1;
         double kBeta = v(Index.k_beta);
-        double production = islamTgf ? v(Index.V_beta) * r / (kBeta - r)
-                : v(Index.V_beta) * (r / kBeta) / (1 + Math.abs(r) / kBeta);
-        dy[TGF] = v(Index.mu_beta) * (1 - y[TGF]) + production;
-        dy[WNT] = v(Index.mu_W) * (1 - y[WNT]) + v(Index.rho_W) * (y[TGF] - 1);
+        if (islamTgf) { // Islam et al. 2021 as published: additive production, with its pole at r = k_β
+            dy[TGF] = v(Index.mu_beta) * (1 - y[TGF]) + v(Index.V_beta) * r / (kBeta - r);
+            dy[WNT] = v(Index.mu_W) * (1 - y[WNT]) + v(Index.rho_W) * (y[TGF] - 1);
+        } else { // saturating, and a fall scales with the level left, so fold changes stay positive
+            double production = v(Index.V_beta) * (r / kBeta) / (1 + Math.abs(r) / kBeta);
+            dy[TGF] = v(Index.mu_beta) * (1 - y[TGF]) + positiveOrScaled(production, y[TGF]);
+            dy[WNT] = v(Index.mu_W) * (1 - y[WNT]) + positiveOrScaled(v(Index.rho_W) * (y[TGF] - 1), y[WNT]);
+        }
         double th17Excess = y[TH17_BONE] / th17Bone0 - 1;
         dy[IL17] = v(Index.mu_C) * (1 + v(Index.s_IL17) * th17Excess - y[IL17]);
-        dy[TNF] = v(Index.mu_C) * (1 + v(Index.s_TNF_H) * th17Excess + v(Index.s_TNF_E) * deficiency - y[TNF]);
+        dy[TNF] = v(Index.mu_C) * (1 + v(Index.s_TNF_H) * th17Excess + v(Index.s_TNF_E) * direct - y[TNF]);
         // Bone
         if (mouse) {
-            mouseBone.derivatives(y, dy, BONE, osteoclastDrive(y, v(Index.c_OC), v(Index.c_Treg)));
+            mouseBone.derivatives(y, dy, BONE, y[WNT], osteoclastDrive(y, v(Index.c_OC), v(Index.c_Treg)));
         } else {
             humanBone.derivatives(t, y, dy, BONE, e, osteoclastDrive(y, v(Index.c_OC_h), v(Index.c_Treg_h)));
         }
@@ -248,13 +267,16 @@ final class GutBoneEquations implements OdeSystem {
         }
     }
 
+    /**
+     * A production term x that, when negative, is multiplied by the level it acts on: a rise adds x, a fall removes the
+     * fraction |x| per day, so the level relaxes to 1/(1 + |x|/μ) instead of crossing zero.
+     */
+    private static double positiveOrScaled(double x, double level) {
+        return x >= 0 ? x : x * level;
+    }
+
     /** End-of-cycle hand-off of the mouse bone states (Islam's rule with exact 14-day cycles). */
     double[] cycleReset(double[] y) {
         return MouseBone.handOff(y.clone(), BONE, s0);
-    }
-
-    /** BV/TV of a sham mouse at {@code times} (see {@link MouseBone#shamVolume}). */
-    double[] shamVolume(double start, double[] times, double cycleDays, org.osteobiome.model.ode.Solver solver) {
-        return mouseBone.shamVolume(s0, cycleDays, start, times, solver);
     }
 }

@@ -120,6 +120,8 @@ final class GutBoneSymbolic {
         };
         define("estrogen", "piecewise(1, replacement > 0.5, " + curve + ")", "1", "estrogen relative to premenopause");
         define("deficiency", "1 - estrogen", "1", "estrogen deficiency");
+        define("direct_deficiency", "max(0, deficiency - f_Q * adaptation)", "1",
+                "estrogen deficiency acting directly on the immune layer (its adapting part f_Q follows the barrier's adaptation)");
     }
 
     private void gutAndImmune() {
@@ -141,37 +143,49 @@ final class GutBoneSymbolic {
         define("blood_steady", "a12 * gut_butyrate_input / (mu_B + a23)", "µM", "blood butyrate at the current input's steady state");
         String[] naive = {"naive_gut", "naive_blood", "naive_bone"};
         String[] butyrate = {"butyrate_gut_uM", "butyrate_blood_uM", "butyrate_bone_uM"};
-        String[] influx = {"b_plus * gut_butyrate_input", "b_plus * blood_steady", "b_plus * blood_steady * a23 / mu_B"};
+        String[] steady = {"gut_butyrate_input", "blood_steady", "blood_steady * a23 / mu_B"};
+        String[] compartment = {"gut", "blood", "bone"};
         for (int c = 0; c < 3; c++) {
-            state(naive[c], y0[GutBoneEquations.NAIVE_GUT + c], "naive_influx + " + influx[c] + " - (b_gamma + mu_N) * " + naive[c]
-                    + " - b_plus * " + naive[c] + " * " + butyrate[c], "1", "naive CD4⁺ T cells");
+            define("treg_induction_" + compartment[c], "max(0, b_gamma + b_plus * " + butyrate[c] + ")", "1/day",
+                    "naive → Treg differentiation rate (" + compartment[c] + "), kept ≥ 0");
+            state(naive[c], y0[GutBoneEquations.NAIVE_GUT + c], "naive_influx + max(0, b_gamma + b_plus * " + steady[c] + ") - b_gamma - mu_N * "
+                    + naive[c] + " - treg_induction_" + compartment[c] + " * " + naive[c], "1", "naive CD4⁺ T cells");
         }
-        define("induced", "(b_gamma + b_plus * butyrate_gut_uM) * naive_gut", "1/day", "naive → Treg induction in the gut");
-        define("transdiff_flux", "k_td * max(0, w_TE * deficiency + w_TP * (permeability - 1)) * rorgt_gut / (1 + max(0, butyrate_gut_uM) / K_B)",
+        define("induced", "treg_induction_gut * naive_gut", "1/day", "naive → Treg induction in the gut");
+        define("transdiff_flux", "k_td * max(0, w_TE * direct_deficiency + w_TP * (permeability - 1)) * rorgt_gut / (1 + max(0, butyrate_gut_uM) / K_B)",
                 "1/day", "RORγt⁺ pTreg → Th17 transdifferentiation");
         state("treg_gut", y0[GutBoneEquations.TREG_GUT], "induced - (delta_T + mu_T) * treg_gut - transdiff_flux", "1", "gut Tregs");
         state("treg_blood", y0[GutBoneEquations.TREG_BLOOD],
-                "delta_T * treg_gut - (mu_T + delta_T) * treg_blood + (b_gamma + b_plus * butyrate_blood_uM) * naive_blood", "1", "blood Tregs");
+                "delta_T * treg_gut - (mu_T + delta_T) * treg_blood + treg_induction_blood * naive_blood", "1", "blood Tregs");
         state("treg_bone", y0[GutBoneEquations.TREG_BONE],
-                "delta_T * treg_blood - mu_T * treg_bone + (b_gamma + b_plus * butyrate_bone_uM) * naive_bone", "1", "marrow Tregs");
+                "delta_T * treg_blood - mu_T * treg_bone + treg_induction_bone * naive_bone", "1", "marrow Tregs");
         state("rorgt_gut", y0[GutBoneEquations.RORGT_GUT], "rho_R * induced - (delta_T + mu_T) * rorgt_gut - transdiff_flux", "1",
                 "gut RORγt⁺ pTregs");
-        define("inflammation", "w_IP * (permeability - 1) + w_IE * deficiency", "1", "gut inflammation");
+        define("inflammation", "w_IP * (permeability - 1) + w_IE * direct_deficiency", "1", "gut inflammation");
         state("th17_gut", y0[GutBoneEquations.TH17_GUT], "k_H * naive_gut * (1 + i_H * inflammation) + transdiff_flux - (mu_H + delta_H) * th17_gut",
                 "1", "gut Th17");
         state("th17_blood", y0[GutBoneEquations.TH17_BLOOD], "delta_H * th17_gut - (mu_H + delta_HB) * th17_blood", "1", "blood Th17");
         state("th17_bone", y0[GutBoneEquations.TH17_BONE], "delta_HB * th17_blood - mu_H * th17_bone", "1", "marrow Th17");
         define("treg_rise", "treg_bone / treg_bone0 - 1", "1", "relative rise of marrow Tregs");
-        define("tgf_production", p.choice("tgf_form").equals("islam") ? "V_beta * treg_rise / (k_beta - treg_rise)"
-                : "V_beta * (treg_rise / k_beta) / (1 + abs(treg_rise) / k_beta)", "1/day", "TGF-β production");
-        state("tgf_beta_fold", y0[GutBoneEquations.TGF], "mu_beta * (1 - tgf_beta_fold) + tgf_production", "fold", "marrow TGF-β");
-        state("wnt10b_fold", y0[GutBoneEquations.WNT], "mu_W * (1 - wnt10b_fold) + rho_W * (tgf_beta_fold - 1)", "fold", "marrow Wnt-10b");
+        if (p.choice("tgf_form").equals("islam")) {
+            define("tgf_production", "V_beta * treg_rise / (k_beta - treg_rise)", "1/day", "TGF-β production (Islam et al. 2021)");
+            state("tgf_beta_fold", y0[GutBoneEquations.TGF], "mu_beta * (1 - tgf_beta_fold) + tgf_production", "fold", "marrow TGF-β");
+            state("wnt10b_fold", y0[GutBoneEquations.WNT], "mu_W * (1 - wnt10b_fold) + rho_W * (tgf_beta_fold - 1)", "fold", "marrow Wnt-10b");
+        } else {
+            // A fall scales with the level left, so the fold changes stay positive.
+            define("tgf_production", "V_beta * (treg_rise / k_beta) / (1 + abs(treg_rise) / k_beta)", "1/day", "TGF-β production (saturating)");
+            state("tgf_beta_fold", y0[GutBoneEquations.TGF], "mu_beta * (1 - tgf_beta_fold) + piecewise(tgf_production, tgf_production >= 0,"
+                    + " tgf_production * tgf_beta_fold)", "fold", "marrow TGF-β");
+            define("wnt_production", "rho_W * (tgf_beta_fold - 1)", "1/day", "Wnt-10b production from TGF-β");
+            state("wnt10b_fold", y0[GutBoneEquations.WNT], "mu_W * (1 - wnt10b_fold) + piecewise(wnt_production, wnt_production >= 0,"
+                    + " wnt_production * wnt10b_fold)", "fold", "marrow Wnt-10b");
+        }
         define("th17_excess", "th17_bone / th17_bone0 - 1", "1", "relative rise of marrow Th17");
         state("il17_fold", y0[GutBoneEquations.IL17], "mu_C * (1 + s_IL17 * th17_excess - il17_fold)", "fold", "marrow IL-17");
-        state("tnf_fold", y0[GutBoneEquations.TNF], "mu_C * (1 + s_TNF_H * th17_excess + s_TNF_E * deficiency - tnf_fold)", "fold", "marrow TNF-α");
+        state("tnf_fold", y0[GutBoneEquations.TNF], "mu_C * (1 + s_TNF_H * th17_excess + s_TNF_E * direct_deficiency - tnf_fold)", "fold", "marrow TNF-α");
         String c = eq.mouse ? "c_OC" : "c_OC_h";
         String cTreg = eq.mouse ? "c_Treg" : "c_Treg_h";
-        define("osteoclast_drive", "piecewise(1, " + c + " == 0 && " + cTreg + " == 0, max(il17_fold * tnf_fold, 1e-9)^(" + c + " / 2) * exp(-"
+        define(eq.mouse ? "osteoclast_drive" : "immune_drive", "piecewise(1, " + c + " == 0 && " + cTreg + " == 0, max(il17_fold * tnf_fold, 1e-9)^(" + c + " / 2) * exp(-"
                 + cTreg + " * treg_rise))", "fold", "immune multiplier of osteoclast formation");
     }
 
@@ -184,13 +198,15 @@ final class GutBoneSymbolic {
             published(id);
         }
         define("wnt_effect", "(wnt10b_fold - 1) / (wnt10b_fold - 1 + k_g4)", "1", "Wnt-10b effect h");
-        grahamLayer("", "", "wnt_effect", "osteoclast_drive", y0, b);
+        define("resorption_scale", "piecewise(1, q_z == 0, (max(bone_volume, 0) / sham_bone_volume)^q_z)", "1",
+                "bone left, (z/z_sham)^q_z, scaling resorption per osteoclast");
+        grahamLayer("", "", "wnt_effect", "osteoclast_drive", "resorption_scale", y0, b);
         // The sham reference: the same layer at baseline (no Wnt-10b effect, immune drive 1), for BV/TV as % of sham.
-        grahamLayer("sham_", "sham reference: ", "0", "1", y0, b);
+        grahamLayer("sham_", "sham reference: ", "0", "1", "1", y0, b + MouseBone.SHAM);
     }
 
     /** The Graham bone states with ids {@code prefix + name}, driven by the given Wnt-10b effect and immune drive. */
-    private void grahamLayer(String prefix, String what, String wnt, String drive, double[] y0, int b) {
+    private void grahamLayer(String prefix, String what, String wnt, String drive, String resorption, double[] y0, int b) {
         String s = prefix + "osteocytes";
         String pre = prefix + "preosteoblasts";
         String ob = prefix + "osteoblasts";
@@ -204,19 +220,24 @@ final class GutBoneSymbolic {
                 + " - (beta2 - k_g3 * " + wnt + ") * " + ob + ")", "cells", what + "osteoblasts B");
         state(oc, y0[b + 3], "sigma * (alpha4 * " + drive + " * " + s + " * " + pre + " * " + g + " / (epsilon + " + ob + ")"
                 + " - beta3 * " + oc + ")", "cells", what + "osteoclasts C");
-        state(prefix + "bone_volume", y0[b + 4], "sigma * (-k1 * " + oc + " + k2 * " + ob + ")", "%", what + "trabecular bone volume z");
+        state(prefix + "bone_volume", y0[b + 4], "sigma * (-k1 * " + resorption + " * " + oc + " + k2 * " + ob + ")", "%", what + "trabecular bone volume z");
     }
 
     private void humanBone() {
         double[] y0 = eq.initialState();
         int b = GutBoneEquations.BONE;
         boolean couplings = p.choice("couplings").equals("on");
-        JorgBoneCompartment.Parameters jp = JorgBoneCompartment.Parameters.from(p, couplings ? p.real("e_PC_coupled") : p.real("e_PC"), p.real("e_Sc"));
+        JorgBoneCompartment.Parameters jp = HumanBone.parameters(p, couplings);
         constant("e_PC_effective", jp.ePC(), "1", couplings ? "e_PC_coupled (re-partitioned with the couplings on)" : "Nelson's e_PC");
-        for (String id : List.of("e_Sc", "eta_B", "eta_C", "eta_S", "kappa_Sc", "lambda_B", "lambda_C", "nu_Omega", "omega_B", "omega_PB",
+        constant("lambda_C_effective", jp.lambdaC(), "1/day", couplings
+                ? "resorption per osteoclast at rest before menopause (derived from Nelson's values)" : "Nelson's lambda_C");
+        for (String id : List.of("e_Sc", "eta_B", "eta_C", "eta_S", "kappa_Sc", "lambda_B", "nu_Omega", "omega_B", "omega_PB",
                 "omega_PC", "r_Omega", "sc_Omega", "sc_PB", "sc_PC")) {
             published(id);
         }
+        published("tau_drive_h");
+        state("osteoclast_drive", 1, "(immune_drive - osteoclast_drive) / tau_drive_h", "fold",
+                "immune drive as it acts on PC → C, following the immune drive with the lag tau_drive_h");
         define("pb_to_b", "omega_PB * sc_PB / (sc_PB + sclerostin) * preosteoblasts", "1/day", "pre-osteoblast → osteoblast");
         define("pc_to_c", "omega_PC * osteoclast_drive * e_PC_effective / (e_PC_effective + estrogen) * sclerostin / (sc_PC + sclerostin)"
                 + " * preosteoclasts", "1/day", "pre-osteoclast → osteoclast");
@@ -227,7 +248,7 @@ final class GutBoneSymbolic {
         state("osteocytes", y0[b + JorgBoneCompartment.S], "omega_B * osteoblasts - eta_S * osteocytes", "1", "osteocytes S");
         state("sclerostin", y0[b + JorgBoneCompartment.SC], "e_Sc / (e_Sc + estrogen) * osteocytes - kappa_Sc * sclerostin", "1", "sclerostin Sc");
         define("bone_density_rate", "lambda_B * osteoblasts * sc_Omega / (sc_Omega + sclerostin) * (1 + nu_Omega * osteoclasts / (r_Omega + osteoclasts))"
-                + " - lambda_C * osteoclasts", "1/day", "rate of change of bone density");
+                + " - lambda_C_effective * osteoclasts", "1/day", "rate of change of bone density");
         state("bone_density", y0[b + JorgBoneCompartment.BD], "bone_density_rate", "1", "relative bone density Bd");
     }
 
@@ -292,12 +313,13 @@ final class GutBoneSymbolic {
         }
         if (eq.mouse) {
             double cycle = p.real("cycle_days");
-            for (double t = cycle; t < tEnd; t += cycle) {
+            for (int n = 1; n * cycle <= tEnd; n++) {
+                double t = n * cycle;
                 if (t > 0) {
                     Map<String, String> reset = new LinkedHashMap<>();
                     for (String prefix : List.of("", "sham_")) {
                         reset.put(prefix + "osteocytes", Double.toString(p.real("K_S") - p.real("rho")));
-                        for (String state : List.of("preosteoblasts", "osteoblasts", "osteoclasts", "bone_volume")) {
+                        for (String state : List.of("preosteoblasts", "osteoblasts", "osteoclasts")) {
                             reset.put(prefix + state, "piecewise(0, " + prefix + state + " < 1, " + prefix + state + ")");
                         }
                     }

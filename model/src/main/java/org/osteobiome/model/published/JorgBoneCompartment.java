@@ -38,6 +38,18 @@ public final class JorgBoneCompartment {
                     p.real("lambda_B"), p.real("lambda_C"), p.real("nu_Omega"), p.real("omega_B"), p.real("omega_PB"),
                     p.real("omega_PC"), p.real("r_Omega"), p.real("sc_Omega"), p.real("sc_PB"), p.real("sc_PC"));
         }
+
+        /**
+         * The same parameters with λ_C chosen so that bone density is at rest in the premenopausal steady state
+         * (formation equals resorption there). With the published values Bd already drifts by −0.16 %/year before
+         * menopause; the steady state of the cells does not depend on λ_C.
+         */
+        public Parameters atRest() {
+            double[] y = steadyState(this);
+            double formation = lambdaB * y[B] * rep(y[SC], scOmega) * (1 + nuOmega * act(y[C], rOmega));
+            return new Parameters(ePC, eSc, etaB, etaC, etaS, kappaSc, lambdaB, formation / y[C], nuOmega, omegaB, omegaPB, omegaPC,
+                    rOmega, scOmega, scPB, scPC);
+        }
     }
 
     static double rep(double x, double k) {

@@ -136,6 +136,18 @@ public final class Nelson2026Menopause extends DescribedModel {
         return new TimeGrid(START, 18250, 30, new Trajectory.TimeDisplay("time since menopause (years)", 365));
     }
 
+    /** After ten years surgical-long climbs back, as the original's fit to the long-term data does. */
+    @Override
+    public List<String> notes(ParameterSet p, Trajectory run) {
+        double years = run.time()[run.time().length - 1] / 365;
+        if (!p.choice("variant").equals("surgical-long") || years <= 10) {
+            return List.of();
+        }
+        return List.of("surgical-long: BMD rises again after about year 10, as Nelson et al. 2026's fit to surgical data up to 30 years"
+                + " does (it follows Hadjidakis et al. 2002's points at 24 and 29 years; Fig. 3b of the paper, plotted to 30 years)"
+                + (years > 30 ? "; beyond 30 years the curve is an extrapolation that no data cover" : ""));
+    }
+
     @Override
     public Trajectory simulate(ParameterSet p, SimulationSettings settings) {
         double[] times = Runs.outputTimes(defaultGrid(p), settings);

@@ -38,7 +38,7 @@ public record Scenario(String name, String description, String species, double s
         }
     }
 
-    /** A time window [start, stop) in days. */
+    /** A time window [start, stop) in days; stop is +∞ for a window that lasts to the end of the run. */
     public record Window(double startDay, double stopDay) {
     }
 
@@ -49,7 +49,7 @@ public record Scenario(String name, String description, String species, double s
      *                     "fibre" (relative intake, 1 = a fibre-rich diet), "antibiotics" (fraction of butyrate producers
      *                     suppressed, 0–1)
      * @param startDay     first day
-     * @param stopDay      last day (exclusive)
+     * @param stopDay      last day (exclusive); +∞ to continue to the end of the run
      * @param intervalDays spacing of doses; 0 for a continuous intake
      * @param amount       per dose (or per day when continuous)
      */

@@ -18,12 +18,13 @@ import org.osteobiome.core.OsteobiomeException;
 
 /**
  * Reads scenarios from JSON and lists the built-in ones. Every field is checked with a message that names the
- * file and the field.
+ * file and the field. A dose or replacement window without {@code stop_day} lasts to the end of the run, so a
+ * scenario continues as long as the user simulates it; one with {@code stop_day} is a withdrawal at that day.
  *
  * <pre>
  * {"name": "ovx-la", "description": "…", "species": "mouse", "start_day": 0, "end_day": 42, "step_days": 1,
  *  "estrogen": {"curve": "ovx", "replacements": [{"start_day": 0, "stop_day": 42}]},
- *  "doses": [{"agent": "l_acidophilus", "start_day": 0, "stop_day": 42, "interval_days": 1, "amount": 1}],
+ *  "doses": [{"agent": "l_acidophilus", "start_day": 0, "interval_days": 1, "amount": 1}],
  *  "parameters": {"k_LB": "0"}}
  * </pre>
  */
@@ -132,9 +133,10 @@ public final class ScenarioFiles {
                 new Scenario.Estrogen(curve, replacements), doses, overrides);
     }
 
+    /** A window; without {@code stop_day} it lasts to the end of the run, however long the user asks for. */
     private static Scenario.Window window(String where, JsonNode node) {
         double start = number(where, node, "start_day", Double.NaN);
-        double stop = number(where, node, "stop_day", Double.NaN);
+        double stop = number(where, node, "stop_day", Double.POSITIVE_INFINITY);
         if (!(stop > start)) {
             throw OsteobiomeException.invalid(where + ": stop_day must be after start_day");
         }
@@ -158,7 +160,7 @@ public final class ScenarioFiles {
     private static double number(String where, JsonNode node, String field, double fallback) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (Double.isNaN(fallback)) {
+            if (Double.isNaN(fallback)) { // NaN marks a required field
                 throw OsteobiomeException.invalid(where + ": missing field \"" + field + "\"");
             }
             return fallback;

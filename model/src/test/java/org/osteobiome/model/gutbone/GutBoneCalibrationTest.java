@@ -32,34 +32,62 @@ class GutBoneCalibrationTest {
         return DataComparison.compare(MODEL, p, data).stream().mapToDouble(pair -> pair.zScore() * pair.zScore()).sum();
     }
 
+    /** The objectives docs/models/gut-bone-axis.md reports for the shipped values. */
+    private static final double MOUSE_CHI_SQUARE = 1.317;
+    private static final double HUMAN_CHI_SQUARE = 12.573;
+
+    /** No ±5 % step of one calibrated parameter lowers χ² by more than rounding: the shipped values are a local optimum. */
+    private static void assertLocalOptimum(List<Measurement> data, List<String> calibrated, double shipped) {
+        for (String id : calibrated) {
+            for (double factor : new double[] {0.95, 1.05}) {
+                ParameterSet moved = MODEL.defaults().with(id, MODEL.defaults().real(id) * factor);
+                assertThat(chiSquare(moved, data)).as(id + " × " + factor).isGreaterThan(shipped - 1e-3);
+            }
+        }
+    }
+
     @Test
-    void mouseDefaultsFitTheirThreeTargetsExactly() {
-        // Three targets, three calibrated parameters (c_OC, c_Treg, y_L): the calibration left χ² ≈ 0.
+    void mouseDefaultsAreTheReportedOptimum() {
         List<Measurement> mouse = targets("fit-mouse");
-        assertThat(mouse).hasSize(3);
-        assertThat(chiSquare(MODEL.defaults(), mouse)).isLessThan(1e-3);
+        assertThat(mouse).hasSize(8);
+        double shipped = chiSquare(MODEL.defaults(), mouse);
+        assertThat(shipped).isCloseTo(MOUSE_CHI_SQUARE, offset(0.01));
+        assertLocalOptimum(mouse, List.of("c_OC", "c_Treg", "y_L", "q_z", "f_Q"), shipped);
     }
 
     @Test
     void refittingTheHumanTargetsFromElsewhereFindsNoBetterOptimumThanTheShippedValues() {
         List<Measurement> human = targets("fit-human");
-        assertThat(human).hasSize(16);
+        assertThat(human).hasSize(37);
         double shipped = chiSquare(MODEL.defaults(), human);
-        assertThat(shipped).isCloseTo(3.88, offset(0.01)); // the objective docs/models/gut-bone-axis.md reports
-        FitResult refit = Fitter.fit(MODEL, MODEL.defaults().with("c_OC_h", 1.5).with("e_PC_coupled", 3.0), human,
-                List.of(new FitParameter("c_OC_h", 0.01, 20), new FitParameter("e_PC_coupled", 0.01, 100)),
+        assertThat(shipped).isCloseTo(HUMAN_CHI_SQUARE, offset(0.01));
+        assertLocalOptimum(human, List.of("c_OC_h", "e_PC_coupled", "tau_drive_h"), shipped);
+        FitResult refit = Fitter.fit(MODEL, MODEL.defaults().with("c_OC_h", 1.5).with("e_PC_coupled", 3.0).with("tau_drive_h", 60), human,
+                List.of(new FitParameter("c_OC_h", 0.01, 20), new FitParameter("e_PC_coupled", 0.01, 100), new FitParameter("tau_drive_h", 10, 2000)),
                 new Fitter.Options(1, 1, "none", 2, false, 2, Progress.NONE));
         assertThat(refit.objective()).isGreaterThan(shipped - 0.01).isLessThan(shipped + 0.05);
-        assertThat(refit.estimates()[0]).isBetween(0.539, 20.0); // inside the reported 95 % profile interval of c_OC_h
     }
 
+    /**
+     * Validation rows the calibrated model misses by more than two SDs, with the z-score docs/models/gut-bone-axis.md
+     * reports ("Known limitations"): natural menopause loses bone more slowly than Sowers et al. 2010 report for the
+     * two years after the final period.
+     */
+    private static final java.util.Map<String, Double> KNOWN_MISSES = java.util.Map.of("bmd_pct scenario=menopause-natural 730", 3.06);
+
     @Test
-    void validationTargetsThatWereNotFittedLieWithinTwoStandardDeviations() {
+    void validationTargetsThatWereNotFittedLieWithinTwoStandardDeviationsOrAreTheReportedMisses() {
         List<Measurement> checks = targets("check");
-        assertThat(checks).hasSize(4);
+        assertThat(checks).hasSize(5);
         for (DataComparison.Pair pair : DataComparison.compare(MODEL, MODEL.defaults(), checks)) {
-            assertThat(Math.abs(pair.zScore())).as(pair.measurement().observable() + " " + pair.measurement().condition()
-                    + " at " + pair.measurement().time() + ": predicted " + pair.predicted()).isLessThan(2);
+            Measurement m = pair.measurement();
+            String key = m.observable() + " scenario=" + m.condition().get("scenario") + " " + org.osteobiome.core.Numbers.format(m.time());
+            String what = key + ": predicted " + pair.predicted();
+            if (KNOWN_MISSES.containsKey(key)) {
+                assertThat(pair.zScore()).as(what).isCloseTo(KNOWN_MISSES.get(key), offset(0.05));
+            } else {
+                assertThat(Math.abs(pair.zScore())).as(what).isLessThan(2);
+            }
         }
     }
 }
