@@ -61,7 +61,7 @@ final class GutBoneEquations implements OdeSystem {
     /** Parameter values read once into an array (the right-hand side runs millions of times). */
     enum Index {
         k_L, K_L, y_L, y_F, k_F, a_EF, a_fib, a_abx, k_P, a_EP, k_Q, K_BP, rho_R, k_td, w_TE, w_TP, K_B, mu_H, delta_HB, i_H,
-        w_IP, w_IE, mu_C, s_IL17, s_TNF_H, s_TNF_E, f_Q, c_OC, c_Treg, c_OC_h, c_Treg_h, q_z, b_minus, mu_N, mu_T, mu_B, mu_beta, mu_W,
+        w_IP, w_IE, mu_C, s_IL17, s_TNF_H, s_TNF_E, f_Q, c_OC, c_Treg, c_OC_h, c_Treg_h, q_z, K_bd_h, b_minus, mu_N, mu_T, mu_B, mu_beta, mu_W,
         V_beta, k_beta, rho_W, kappa_E, tau_E
     }
 
@@ -96,7 +96,7 @@ final class GutBoneEquations implements OdeSystem {
             humanBone = null;
             dimension = BONE + MouseBone.SIZE + INPUTS;
         } else {
-            humanBone = new HumanBone(p, couplings);
+            humanBone = new HumanBone(p, couplings, v(Index.K_bd_h));
             mouseBone = null;
             dimension = BONE + HumanBone.SIZE + INPUTS;
         }

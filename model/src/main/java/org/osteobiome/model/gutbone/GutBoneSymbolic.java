@@ -248,7 +248,8 @@ final class GutBoneSymbolic {
         state("osteocytes", y0[b + JorgBoneCompartment.S], "omega_B * osteoblasts - eta_S * osteocytes", "1", "osteocytes S");
         state("sclerostin", y0[b + JorgBoneCompartment.SC], "e_Sc / (e_Sc + estrogen) * osteocytes - kappa_Sc * sclerostin", "1", "sclerostin Sc");
         define("bone_density_rate", "lambda_B * osteoblasts * sc_Omega / (sc_Omega + sclerostin) * (1 + nu_Omega * osteoclasts / (r_Omega + osteoclasts))"
-                + " - lambda_C_effective * osteoclasts", "1/day", "rate of change of bone density");
+                + " - lambda_C_effective * osteoclasts * piecewise(1, K_bd_h == 0, max(bone_density, 0) * (1 + K_bd_h) / (K_bd_h + max(bone_density, 0)))", "1/day",
+                "rate of change of bone density (resorption scaled by the bone left)");
         state("bone_density", y0[b + JorgBoneCompartment.BD], "bone_density_rate", "1", "relative bone density Bd");
     }
 

@@ -16,10 +16,12 @@ final class HumanBone {
 
     private final JorgBoneCompartment.Parameters bone;
     private final double driveLag;
+    private final double kBd;
 
-    HumanBone(ParameterSet p, boolean couplings) {
+    HumanBone(ParameterSet p, boolean couplings, double kBd) {
         this.bone = parameters(p, couplings);
         this.driveLag = p.real("tau_drive_h");
+        this.kBd = kBd;
     }
 
     /**
@@ -45,6 +47,13 @@ final class HumanBone {
     void derivatives(double t, double[] y, double[] dy, int offset, double estrogen, double osteoclastDrive) {
         double acting = y[offset + DRIVE];
         JorgBoneCompartment.derivatives(bone, estrogen, bone.omegaPC() * acting, bone.etaS(), y, offset, dy);
+        if (kBd != 0) {
+            // Resorption needs bone to resorb: scaled by Bd(1 + K)/(K + Bd), which is 1 at Bd = 1, within 2 % of 1 over
+            // the range menopause reaches (K = 0.1), and 0 at Bd = 0, so bone density stays positive by construction.
+            double density = Math.max(y[offset + JorgBoneCompartment.BD], 0);
+            double resorption = bone.lambdaC() * y[offset + JorgBoneCompartment.C];
+            dy[offset + JorgBoneCompartment.BD] += resorption * (1 - density * (1 + kBd) / (kBd + density));
+        }
         dy[offset + DRIVE] = (osteoclastDrive - acting) / driveLag;
     }
 }

@@ -34,7 +34,7 @@ class GutBoneCalibrationTest {
 
     /** The objectives docs/models/gut-bone-axis.md reports for the shipped values. */
     private static final double MOUSE_CHI_SQUARE = 1.317;
-    private static final double HUMAN_CHI_SQUARE = 12.573;
+    private static final double HUMAN_CHI_SQUARE = 12.922;
 
     /** No ±5 % step of one calibrated parameter lowers χ² by more than rounding: the shipped values are a local optimum. */
     private static void assertLocalOptimum(List<Measurement> data, List<String> calibrated, double shipped) {
@@ -73,7 +73,7 @@ class GutBoneCalibrationTest {
      * reports ("Known limitations"): natural menopause loses bone more slowly than Sowers et al. 2010 report for the
      * two years after the final period.
      */
-    private static final java.util.Map<String, Double> KNOWN_MISSES = java.util.Map.of("bmd_pct scenario=menopause-natural 730", 3.06);
+    private static final java.util.Map<String, Double> KNOWN_MISSES = java.util.Map.of("bmd_pct scenario=menopause-natural 730", 3.11);
 
     @Test
     void validationTargetsThatWereNotFittedLieWithinTwoStandardDeviationsOrAreTheReportedMisses() {
