@@ -50,6 +50,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--step", paramLabel = "DAYS", description = "output spacing (default: the first scenario's)")
     Double step;
 
+    @Option(names = "--t-end", paramLabel = "DAYS", description = "last time (default: the first scenario's end; doses without a stop day continue)")
+    Double tEnd;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the table to FILE instead of standard output")
     Path out;
 
@@ -66,6 +69,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Model model = ModelCatalog.get(modelId);
         SimulationSettings settings = step == null ? SimulationSettings.DEFAULTS : SimulationSettings.DEFAULTS.withStep(step);
+        if (tEnd != null) {
+            settings = settings.withEndTime(tEnd);
+        }
         List<Trajectory> runs = new ArrayList<>();
         double[] grid = null;
         for (String scenario : scenarios) {
