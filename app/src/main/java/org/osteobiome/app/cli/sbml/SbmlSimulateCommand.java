@@ -1,5 +1,6 @@
 package org.osteobiome.app.cli.sbml;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +21,8 @@ import org.osteobiome.sbml.SbmlOdeModel;
 import org.osteobiome.sbml.SbmlSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.osteobiome.sbml.CombineArchive;
+import org.osteobiome.sbml.SedmlTimeCourse;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,8 +41,10 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.xml", description = "SBML file")
     Path file;
 
-    @Option(names = "--t-end", defaultValue = "10", paramLabel = "TIME", description = "last output time in the model's time unit (default 10)")
-    double tEnd;
+    @Option(names = "--t-end", paramLabel = "TIME",
+            description = "last output time in the model's time unit (default: the experiment's, from FILE.omex or a FILE.sedml beside"
+                    + " FILE.xml; otherwise 10)")
+    Double tEnd;
 
     @Option(names = "--step", paramLabel = "TIME", description = "output spacing (default: t-end/100)")
     Double step;
@@ -68,17 +73,47 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot the output variables")
     Path plot;
 
+    /** FILE.xml → FILE.sedml beside it. */
+    private static Path beside(Path file, String extension) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + extension);
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
-        if (!(tEnd > 0)) {
+        if (tEnd != null && !(tEnd > 0)) {
             throw OsteobiomeException.invalid("--t-end must be positive");
         }
-        SbmlOdeModel model = SbmlImporter.read(file);
+        if (step != null && !(step > 0)) {
+            throw OsteobiomeException.invalid("--step must be positive");
+        }
+        SedmlTimeCourse experiment = null;
+        SbmlOdeModel model;
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".omex")) {
+            CombineArchive.Contents archive = CombineArchive.read(file);
+            experiment = archive.experiment();
+            model = SbmlImporter.read(file + "!/" + experiment.modelSource(), archive.sbml());
+        } else {
+            model = SbmlImporter.read(file);
+            Path sedml = beside(file, ".sedml");
+            if (sedml != null && Files.isRegularFile(sedml)) {
+                experiment = SedmlTimeCourse.read(sedml.toString(), Files.readString(sedml));
+            }
+        }
         List<String> names = variables.isEmpty() ? model.symbols() : variables;
-        double[] times = OdeProblem.grid(0, tEnd, step == null ? tEnd / 100 : step);
+        double[] times;
+        if (tEnd == null && step == null && experiment != null) {
+            times = experiment.times();
+            spec.commandLine().getErr().println("time course from the experiment: 0 to " + Numbers.format(experiment.end()) + " in "
+                    + experiment.intervals() + " steps");
+        } else {
+            double end = tEnd != null ? tEnd : experiment != null ? experiment.end() : 10;
+            times = OdeProblem.grid(0, end, step == null ? end / 100 : step);
+        }
         SbmlSimulator.Result r = SbmlSimulator.simulate(model, Solvers.byName(solver, SolverOptions.tolerances(rtol, atol)), times, names,
                 new LinkedHashSet<>(amounts), seed);
         List<String> header = new ArrayList<>();
