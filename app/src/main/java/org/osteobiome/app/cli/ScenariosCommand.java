@@ -21,7 +21,7 @@ public final class ScenariosCommand implements Callable<Integer> {
         int width = ScenarioFiles.BUILT_IN.stream().mapToInt(String::length).max().orElse(0);
         for (String name : ScenarioFiles.BUILT_IN) {
             Scenario s = ScenarioFiles.load(name);
-            out.printf("%-" + width + "s  %-5s  %s%n", name, s.species(), s.description());
+            out.printf("%-" + width + "s  %-5s  %s%n", name, s.species().id(), s.description());
         }
         out.flush();
         return 0;

@@ -89,7 +89,7 @@ public final class GutBoneAxis extends DescribedModel {
     /** A mouse scenario never reads the human bone core's parameters, and a human scenario never reads the mouse's. */
     @Override
     public java.util.Set<String> inactiveParameters(ParameterSet p) {
-        return scenario(p).species().equals("mouse") ? HUMAN_ONLY : MOUSE_ONLY;
+        return scenario(p).species() == Scenario.Species.MOUSE ? HUMAN_ONLY : MOUSE_ONLY;
     }
 
     /** The scenario named by the parameters. */
@@ -120,7 +120,7 @@ public final class GutBoneAxis extends DescribedModel {
     }
 
     private static TimeGrid grid(Scenario s) {
-        Trajectory.TimeDisplay display = s.species().equals("human")
+        Trajectory.TimeDisplay display = s.species() == Scenario.Species.HUMAN
                 ? new Trajectory.TimeDisplay("time since menopause (years)", 365) : new Trajectory.TimeDisplay("time since OVX (days)", 1);
         return new TimeGrid(Math.max(0, s.startDay()), s.endDay(), s.stepDays(), display);
     }
@@ -191,61 +191,40 @@ public final class GutBoneAxis extends DescribedModel {
         return 100 * 365 * dy[BONE + JorgBoneCompartment.BD] / y[BONE + JorgBoneCompartment.BD];
     }
 
-    /** Doses, estrogen-replacement windows and (mouse) remodelling-cycle hand-offs as time events. */
+    /** The scenario's schedule ({@link GutBoneSchedule}) as time events of the numeric run. */
     private static List<TimeEvent> events(Scenario scenario, GutBoneEquations eq, ParameterSet p, double start, double tEnd) {
-        List<TimeEvent> events = new ArrayList<>();
-        int in = eq.inputOffset;
         double kL = p.real("k_L");
-        for (Scenario.Dose dose : scenario.doses()) {
-            int input = switch (dose.agent()) {
-                case "l_acidophilus" -> in;
-                case "butyrate" -> in + 1;
-                case "fibre" -> in + 2;
-                default -> in + 3;
-            };
-            double from = Math.max(dose.startDay(), start);
-            double to = Math.min(dose.stopDay(), tEnd);
-            if (from >= to) {
-                continue;
-            }
-            if (dose.agent().equals("l_acidophilus") && dose.intervalDays() > 0) {
-                // Gavage: each dose raises the load by k_L·amount, so the mean load equals amount per interval.
-                double bolus = kL * dose.amount();
-                for (double t = dose.startDay(); t < to; t += dose.intervalDays()) {
-                    if (t >= from) {
-                        events.add(new TimeEvent(t, dose.agent() + " dose", EventAction.reset((time, y) -> add(y, GutBoneEquations.LA, bolus))));
-                    }
-                }
-            } else {
-                double rate = dose.intervalDays() > 0 ? dose.amount() / dose.intervalDays() : dose.amount();
-                events.add(new TimeEvent(from, dose.agent() + " on", EventAction.reset((time, y) -> add(y, input, rate))));
-                if (to < tEnd) {
-                    events.add(new TimeEvent(to, dose.agent() + " off", EventAction.reset((time, y) -> add(y, input, -rate))));
-                }
-            }
-        }
-        for (Scenario.Window w : scenario.estrogen().replacements()) {
-            double from = Math.max(w.startDay(), start);
-            double to = Math.min(w.stopDay(), tEnd);
-            if (from < to) {
-                events.add(new TimeEvent(from, "estrogen replacement on", EventAction.reset((time, y) -> set(y, in + 4, 1))));
-                if (to < tEnd) {
-                    events.add(new TimeEvent(to, "estrogen replacement off", EventAction.reset((time, y) -> set(y, in + 4, 0))));
-                }
-            }
-        }
-        if (eq.mouse) {
-            // Every hand-off up to and including the last output time, so a row at a cycle end shows the state after
-            // its hand-off whatever --t-end is.
-            double cycle = p.real("cycle_days");
-            for (int n = 1; n * cycle <= tEnd; n++) {
-                double t = n * cycle;
-                if (t > start) {
-                    events.add(new TimeEvent(t, "remodelling cycle hand-off", EventAction.reset((time, y) -> eq.cycleReset(y))));
-                }
-            }
+        List<TimeEvent> events = new ArrayList<>();
+        for (GutBoneSchedule.Change c : GutBoneSchedule.of(scenario, eq.mouse ? p.real("cycle_days") : 0, start, tEnd)) {
+            events.add(new TimeEvent(c.time(), name(c), EventAction.reset((time, y) -> apply(c, y, eq, kL))));
         }
         return events;
+    }
+
+    /** The event's name in solver messages. */
+    private static String name(GutBoneSchedule.Change c) {
+        if (c instanceof GutBoneSchedule.Step st) {
+            return st.name();
+        }
+        if (c instanceof GutBoneSchedule.Replacement r) {
+            return "estrogen replacement " + (r.on() ? "on" : "off");
+        }
+        return c instanceof GutBoneSchedule.Gavage ? "l_acidophilus dose" : "remodelling cycle hand-off";
+    }
+
+    /** The state after the change. */
+    private static double[] apply(GutBoneSchedule.Change c, double[] y, GutBoneEquations eq, double kL) {
+        int in = eq.inputOffset;
+        if (c instanceof GutBoneSchedule.Gavage g) {
+            return add(y, GutBoneEquations.LA, kL * g.amount());
+        }
+        if (c instanceof GutBoneSchedule.Step st) {
+            return add(y, in + st.input().ordinal(), st.delta());
+        }
+        if (c instanceof GutBoneSchedule.Replacement r) {
+            return set(y, in + GutBoneSchedule.Input.REPLACEMENT.ordinal(), r.on() ? 1 : 0);
+        }
+        return eq.cycleReset(y);
     }
 
     private static double[] add(double[] y, int index, double amount) {

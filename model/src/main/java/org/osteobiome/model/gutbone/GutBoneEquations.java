@@ -41,10 +41,7 @@ final class GutBoneEquations implements OdeSystem {
     final int inputOffset;
     private final int dimension;
     final Islam2021Butyrate.Constants k;
-    /** The scenario's estrogen curve, resolved once (a string switch in the right-hand side costs a hash per call). */
-    private enum Curve { OVX, SURGICAL, NATURAL, INTACT }
-
-    private final Curve curve;
+    private final Scenario.Curve curve;
     private final double[] v; // parameter values by Index
     final double th17Gut0;
     final double th17Blood0;
@@ -66,13 +63,8 @@ final class GutBoneEquations implements OdeSystem {
     }
 
     GutBoneEquations(ParameterSet p, Scenario scenario) {
-        this.mouse = scenario.species().equals("mouse");
-        this.curve = switch (scenario.estrogen().curve()) {
-            case "ovx" -> Curve.OVX;
-            case "surgical" -> Curve.SURGICAL;
-            case "natural" -> Curve.NATURAL;
-            default -> Curve.INTACT;
-        };
+        this.mouse = scenario.species() == Scenario.Species.MOUSE;
+        this.curve = scenario.estrogen().curve();
         this.k = Islam2021Butyrate.constants(p);
         boolean couplings = p.choice("couplings").equals("on");
         this.v = new double[Index.values().length];
@@ -130,7 +122,7 @@ final class GutBoneEquations implements OdeSystem {
             case OVX -> eFloorMouse + (1 - eFloorMouse) * Math.exp(-v(Index.kappa_E) * t);
             case SURGICAL -> eFloorHuman + (1 - eFloorHuman) * Math.exp(-v(Index.kappa_E) * t);
             case NATURAL -> 1 / (1 + t / v(Index.tau_E));
-            case INTACT -> 1;
+            case NONE -> 1;
         };
     }
 

@@ -58,11 +58,11 @@ final class GutBoneSymbolic {
         constant("th17_bone0", eq.th17Bone0, "1", "baseline marrow Th17 (derived from th17_bone_pct0)");
         constant("k_H", kH(), "1/day", "naive → Th17 induction keeping the baseline (derived)");
         constant("delta_H", deltaH(), "1/day", "Th17 egress from the gut keeping the baseline (derived)");
-        constant("E_floor", scenario.estrogen().curve().equals("ovx") ? p.real("E_floor_mouse") : p.real("k_syn") / p.real("kappa_E"), "1",
+        constant("E_floor", scenario.estrogen().curve() == Scenario.Curve.OVX ? p.real("E_floor_mouse") : p.real("k_syn") / p.real("kappa_E"), "1",
                 "estrogen floor after surgery (E_floor_mouse, or k_syn/kappa_E of Nelson et al. 2026)");
         // Inputs: piecewise constant, changed only by the timed changes.
-        for (String input : List.of("la_rate", "butyrate_in", "fibre", "antibiotics", "replacement")) {
-            states.add(new State(input, 0, "0", "1", "input set by the scenario's schedule"));
+        for (GutBoneSchedule.Input input : GutBoneSchedule.Input.values()) {
+            states.add(new State(input.symbol, 0, "0", "1", "input set by the scenario's schedule"));
         }
         defineEstrogen();
         gutAndImmune();
@@ -114,9 +114,9 @@ final class GutBoneSymbolic {
 
     private void defineEstrogen() {
         String curve = switch (scenario.estrogen().curve()) {
-            case "ovx", "surgical" -> "E_floor + (1 - E_floor) * exp(-kappa_E * time)";
-            case "natural" -> "1 / (1 + time / tau_E)";
-            default -> "1";
+            case OVX, SURGICAL -> "E_floor + (1 - E_floor) * exp(-kappa_E * time)";
+            case NATURAL -> "1 / (1 + time / tau_E)";
+            case NONE -> "1";
         };
         define("estrogen", "piecewise(1, replacement > 0.5, " + curve + ")", "1", "estrogen relative to premenopause");
         define("deficiency", "1 - estrogen", "1", "estrogen deficiency");
@@ -271,64 +271,48 @@ final class GutBoneSymbolic {
         }
     }
 
-    /** The scenario's schedule, as in GutBoneAxis.events, up to the scenario's end. */
+    /** The scenario's schedule ({@link GutBoneSchedule}) up to the scenario's end, as timed changes. */
     private List<TimedChange> events() {
         List<TimedChange> out = new ArrayList<>();
-        double tEnd = scenario.endDay();
-        String[] inputs = {"la_rate", "butyrate_in", "fibre", "antibiotics"};
-        for (Scenario.Dose dose : scenario.doses()) {
-            String input = switch (dose.agent()) {
-                case "l_acidophilus" -> inputs[0];
-                case "butyrate" -> inputs[1];
-                case "fibre" -> inputs[2];
-                default -> inputs[3];
-            };
-            double from = Math.max(dose.startDay(), 0);
-            double to = Math.min(dose.stopDay(), tEnd);
-            if (from >= to) {
-                continue;
-            }
-            if (dose.agent().equals("l_acidophilus") && dose.intervalDays() > 0) {
-                for (double t = dose.startDay(); t < to; t += dose.intervalDays()) {
-                    if (t >= from) {
-                        out.add(new TimedChange("L. acidophilus gavage", t, Map.of("la_load", "la_load + k_L * " + dose.amount())));
-                    }
-                }
-            } else {
-                double rate = dose.intervalDays() > 0 ? dose.amount() / dose.intervalDays() : dose.amount();
-                out.add(new TimedChange(dose.agent() + " on", from, Map.of(input, input + " + " + rate)));
-                if (to < tEnd) {
-                    out.add(new TimedChange(dose.agent() + " off", to, Map.of(input, input + " - " + rate)));
-                }
-            }
+        for (GutBoneSchedule.Change c : GutBoneSchedule.of(scenario, eq.mouse ? p.real("cycle_days") : 0, 0, scenario.endDay())) {
+            out.add(new TimedChange(name(c), c.time(), assignments(c)));
         }
-        for (Scenario.Window w : scenario.estrogen().replacements()) {
-            double from = Math.max(w.startDay(), 0);
-            double to = Math.min(w.stopDay(), tEnd);
-            if (from < to) {
-                out.add(new TimedChange("estrogen replacement on", from, Map.of("replacement", "1")));
-                if (to < tEnd) {
-                    out.add(new TimedChange("estrogen replacement off", to, Map.of("replacement", "0")));
-                }
-            }
-        }
-        if (eq.mouse) {
-            double cycle = p.real("cycle_days");
-            for (int n = 1; n * cycle <= tEnd; n++) {
-                double t = n * cycle;
-                if (t > 0) {
-                    Map<String, String> reset = new LinkedHashMap<>();
-                    for (String prefix : List.of("", "sham_")) {
-                        reset.put(prefix + "osteocytes", Double.toString(p.real("K_S") - p.real("rho")));
-                        for (String state : List.of("preosteoblasts", "osteoblasts", "osteoclasts")) {
-                            reset.put(prefix + state, "piecewise(0, " + prefix + state + " < 1, " + prefix + state + ")");
-                        }
-                    }
-                    out.add(new TimedChange("remodelling cycle hand-off", t, reset));
-                }
-            }
-        }
-        out.sort((a, c) -> Double.compare(a.time(), c.time()));
         return out;
+    }
+
+    private static String name(GutBoneSchedule.Change c) {
+        if (c instanceof GutBoneSchedule.Step st) {
+            return st.name();
+        }
+        if (c instanceof GutBoneSchedule.Replacement r) {
+            return "estrogen replacement " + (r.on() ? "on" : "off");
+        }
+        return c instanceof GutBoneSchedule.Gavage ? "L. acidophilus gavage" : "remodelling cycle hand-off";
+    }
+
+    private Map<String, String> assignments(GutBoneSchedule.Change c) {
+        if (c instanceof GutBoneSchedule.Gavage g) {
+            return Map.of("la_load", "la_load + k_L * " + g.amount());
+        }
+        if (c instanceof GutBoneSchedule.Step st) {
+            String x = st.input().symbol;
+            return Map.of(x, x + (st.delta() >= 0 ? " + " + st.delta() : " - " + -st.delta()));
+        }
+        if (c instanceof GutBoneSchedule.Replacement r) {
+            return Map.of(GutBoneSchedule.Input.REPLACEMENT.symbol, r.on() ? "1" : "0");
+        }
+        return handOff();
+    }
+
+    /** Islam's hand-off of both mouse bone layers: osteocytes back to S0, cells below 1 to 0 (bone volume kept). */
+    private Map<String, String> handOff() {
+        Map<String, String> reset = new LinkedHashMap<>();
+        for (String prefix : List.of("", "sham_")) {
+            reset.put(prefix + "osteocytes", Double.toString(p.real("K_S") - p.real("rho")));
+            for (String state : List.of("preosteoblasts", "osteoblasts", "osteoclasts")) {
+                reset.put(prefix + state, "piecewise(0, " + prefix + state + " < 1, " + prefix + state + ")");
+            }
+        }
+        return reset;
     }
 }

@@ -29,28 +29,28 @@ public record OdeProblem(OdeSystem system, double startTime, double[] initialSta
         timeEvents = sortedByTime(timeEvents);
         stateEvents = List.copyOf(stateEvents);
         if (initialState.length != system.dimension()) {
-            throw new IllegalArgumentException("initial state has " + initialState.length
+            throw org.osteobiome.core.OsteobiomeException.invalid("initial state has " + initialState.length
                     + " values but the system has " + system.dimension());
         }
         for (int i = 0; i < initialState.length; i++) {
             if (!Double.isFinite(initialState[i])) {
-                throw new IllegalArgumentException("initial state component " + i + " is not finite: " + initialState[i]);
+                throw org.osteobiome.core.OsteobiomeException.invalid("initial state component " + i + " is not finite: " + initialState[i]);
             }
         }
         if (!Double.isFinite(startTime) || !Double.isFinite(endTime) || !(endTime > startTime)) {
-            throw new IllegalArgumentException("end time " + endTime + " must be finite and after the start time " + startTime);
+            throw org.osteobiome.core.OsteobiomeException.invalid("end time " + endTime + " must be finite and after the start time " + startTime);
         }
         double previous = Double.NEGATIVE_INFINITY;
         for (double t : outputTimes) {
             if (!(t >= startTime && t <= endTime) || t < previous) {
-                throw new IllegalArgumentException("output times must be ascending and within [" + startTime + ", "
+                throw org.osteobiome.core.OsteobiomeException.invalid("output times must be ascending and within [" + startTime + ", "
                         + endTime + "]; got " + t);
             }
             previous = t;
         }
         for (TimeEvent e : timeEvents) {
             if (e.time() < startTime || e.time() > endTime) {
-                throw new IllegalArgumentException("time event '" + e.name() + "' at " + e.time()
+                throw org.osteobiome.core.OsteobiomeException.invalid("time event '" + e.name() + "' at " + e.time()
                         + " lies outside [" + startTime + ", " + endTime + "]");
             }
         }
@@ -64,7 +64,7 @@ public record OdeProblem(OdeSystem system, double startTime, double[] initialSta
     /** Evenly spaced output times from t0 to tEnd inclusive; the last interval may be shorter. */
     public static double[] grid(double t0, double tEnd, double step) {
         if (!(step > 0)) {
-            throw new IllegalArgumentException("output step must be positive, got " + step);
+            throw org.osteobiome.core.OsteobiomeException.invalid("output step must be positive, got " + step);
         }
         long n = (long) Math.floor((tEnd - t0) / step * (1 + 1e-12));
         List<Double> times = new ArrayList<>();

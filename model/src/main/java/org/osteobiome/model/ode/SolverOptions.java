@@ -20,11 +20,11 @@ public record SolverOptions(double relativeTolerance, double absoluteTolerance, 
 
     public SolverOptions {
         if (!(relativeTolerance > 0) || !(absoluteTolerance > 0)) {
-            throw new IllegalArgumentException("tolerances must be positive, got rtol=" + relativeTolerance
+            throw org.osteobiome.core.OsteobiomeException.invalid("tolerances must be positive, got rtol=" + relativeTolerance
                     + " atol=" + absoluteTolerance);
         }
         if (!(maxStep > 0) || initialStep < 0 || fixedStep < 0 || maxSteps <= 0 || !(eventTolerance > 0)) {
-            throw new IllegalArgumentException("step settings must be positive");
+            throw org.osteobiome.core.OsteobiomeException.invalid("step settings must be positive");
         }
     }
 

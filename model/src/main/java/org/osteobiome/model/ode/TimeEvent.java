@@ -13,7 +13,7 @@ public record TimeEvent(double time, String name, EventAction action) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         if (!Double.isFinite(time)) {
-            throw new IllegalArgumentException("time event '" + name + "' has a non-finite time");
+            throw org.osteobiome.core.OsteobiomeException.invalid("time event '" + name + "' has a non-finite time");
         }
     }
 }

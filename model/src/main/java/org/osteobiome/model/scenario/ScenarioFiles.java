@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 
@@ -34,8 +33,6 @@ public final class ScenarioFiles {
             "ovx-estrogen", "sham-la", "antibiotics", "menopause-natural", "menopause-natural-la", "menopause-natural-la-late",
             "menopause-surgical", "menopause-fibre");
 
-    private static final Set<String> CURVES = Set.of("none", "ovx", "natural", "surgical");
-    private static final Set<String> AGENTS = Set.of("l_acidophilus", "butyrate", "fibre", "antibiotics");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioFiles() {
@@ -71,11 +68,28 @@ public final class ScenarioFiles {
                     + String.join(", ", BUILT_IN));
         }
         try {
-            return parse(file.toString(), Files.readString(file));
+            // A population asks for the scenario once per subject: a file is parsed again only when it changes.
+            FileKey key = new FileKey(file.toAbsolutePath().normalize(), Files.getLastModifiedTime(file).toMillis(), Files.size(file));
+            Scenario cached = USER_FILES.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Scenario parsed = parse(file.toString(), Files.readString(file));
+            if (USER_FILES.size() > 64) {
+                USER_FILES.clear();
+            }
+            USER_FILES.put(key, parsed);
+            return parsed;
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(file, e);
         }
     }
+
+    /** A user's scenario file as last read: its path, modification time and size. */
+    private record FileKey(Path path, long modified, long size) {
+    }
+
+    private static final java.util.Map<FileKey, Scenario> USER_FILES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Scenario parse(String source, String json) {
         JsonNode root;
@@ -89,10 +103,8 @@ public final class ScenarioFiles {
             throw OsteobiomeException.invalid(source + ": a scenario is a JSON object");
         }
         String name = text(source, root, "name", null);
-        String species = text(source, root, "species", null);
-        if (!species.equals("mouse") && !species.equals("human")) {
-            throw OsteobiomeException.invalid(source + ": species must be \"mouse\" or \"human\", got \"" + species + "\"");
-        }
+        Scenario.Species species = choice(source + ": species", text(source, root, "species", null), Scenario.Species.values(),
+                Scenario.Species::id);
         double start = number(source, root, "start_day", 0);
         double end = number(source, root, "end_day", Double.NaN);
         double step = number(source, root, "step_days", Double.NaN);
@@ -100,10 +112,8 @@ public final class ScenarioFiles {
             throw OsteobiomeException.invalid(source + ": end_day must be after start_day and step_days positive");
         }
         JsonNode e = root.path("estrogen");
-        String curve = e.isMissingNode() ? "none" : text(source + " estrogen", e, "curve", "none");
-        if (!CURVES.contains(curve)) {
-            throw OsteobiomeException.invalid(source + ": estrogen.curve must be one of " + CURVES + ", got \"" + curve + "\"");
-        }
+        Scenario.Curve curve = choice(source + ": estrogen.curve", e.isMissingNode() ? "none" : text(source + " estrogen", e, "curve", "none"),
+                Scenario.Curve.values(), Scenario.Curve::id);
         List<Scenario.Window> replacements = new ArrayList<>();
         for (JsonNode w : e.path("replacements")) {
             replacements.add(window(source + " estrogen.replacements", w));
@@ -112,10 +122,7 @@ public final class ScenarioFiles {
         int index = 0;
         for (JsonNode d : root.path("doses")) {
             String where = source + " doses[" + index++ + "]";
-            String agent = text(where, d, "agent", null);
-            if (!AGENTS.contains(agent)) {
-                throw OsteobiomeException.invalid(where + ": agent must be one of " + AGENTS + ", got \"" + agent + "\"");
-            }
+            Scenario.Agent agent = choice(where + ": agent", text(where, d, "agent", null), Scenario.Agent.values(), Scenario.Agent::id);
             Scenario.Window w = window(where, d);
             double interval = number(where, d, "interval_days", 0);
             double amount = number(where, d, "amount", Double.NaN);
@@ -141,6 +148,16 @@ public final class ScenarioFiles {
             throw OsteobiomeException.invalid(where + ": stop_day must be after start_day");
         }
         return new Scenario.Window(start, stop);
+    }
+
+    /** The constant whose id is {@code value}, or an error listing the valid ids. */
+    private static <E> E choice(String where, String value, E[] values, java.util.function.Function<E, String> id) {
+        for (E v : values) {
+            if (id.apply(v).equals(value)) {
+                return v;
+            }
+        }
+        throw OsteobiomeException.invalid(where + " must be one of " + java.util.Arrays.stream(values).map(id).toList() + ", got \"" + value + "\"");
     }
 
     private static String text(String where, JsonNode node, String field, String fallback) {

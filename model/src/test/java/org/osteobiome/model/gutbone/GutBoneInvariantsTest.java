@@ -51,7 +51,7 @@ class GutBoneInvariantsTest {
     }
 
     private static SimulationSettings longRun(String scenario) {
-        boolean human = ScenarioFiles.load(scenario).species().equals("human");
+        boolean human = ScenarioFiles.load(scenario).species() == org.osteobiome.model.scenario.Scenario.Species.HUMAN;
         return human ? SimulationSettings.DEFAULTS.withGrid(0, 30 * 365, 30) : SimulationSettings.DEFAULTS.withGrid(0, 120, 1);
     }
 

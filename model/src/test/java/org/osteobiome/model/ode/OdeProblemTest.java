@@ -18,7 +18,7 @@ class OdeProblemTest {
     void rejectsOutputTimesOutsideTheInterval() {
         OdeSystem s = TestProblems.prothero(-1);
         assertThatThrownBy(() -> OdeProblem.of(s, 0, new double[] {1}, 1, new double[] {0.5, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within [0.0, 1.0]");
+                .isInstanceOf(org.osteobiome.core.OsteobiomeException.class).hasMessageContaining("within [0.0, 1.0]");
         assertThatThrownBy(() -> OdeProblem.of(s, 0, new double[] {Double.NaN}, 1, new double[] {1}))
                 .hasMessageContaining("not finite");
         assertThatThrownBy(() -> OdeProblem.of(s, 0, new double[] {1}, 0, new double[] {0}))
