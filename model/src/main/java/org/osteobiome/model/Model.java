@@ -60,6 +60,9 @@ public interface Model {
         return List.of();
     }
 
+    /** The solver and tolerances this model uses when the settings leave them open. */
+    SolverDefaults solverDefaults();
+
     /** The defaults of this model's parameters. */
     default ParameterSet defaults() {
         return ParameterSet.defaults(this);

@@ -21,7 +21,9 @@ public final class ParameterTables {
         for (Model m : models) {
             md.append("\n## `").append(m.id()).append("`\n\n")
                     .append(m.summary()).append("\n\n")
-                    .append(m.reference()).append("\n\n")
+                    .append(m.reference()).append("\n\n").append("Default solver: ").append(m.solverDefaults().solver())
+                    .append(", rtol ").append(org.osteobiome.core.Numbers.format(m.solverDefaults().relativeTolerance())).append(", atol ")
+                    .append(org.osteobiome.core.Numbers.format(m.solverDefaults().absoluteTolerance())).append(".\n\n")
                     .append("| id | value | unit | allowed | meaning | source | role |\n")
                     .append("|---|---|---|---|---|---|---|\n");
             for (ParameterSpec p : m.parameters()) {

@@ -51,10 +51,10 @@ public final class Runs {
     }
 
     /** The solver named in the settings (or the model's default) with the settings' tolerances or the defaults. */
-    public static Solver solver(SimulationSettings settings, String defaultSolver, double defaultRtol, double defaultAtol) {
-        String name = settings.solver() == null ? defaultSolver : settings.solver();
-        double rtol = Double.isNaN(settings.relativeTolerance()) ? defaultRtol : settings.relativeTolerance();
-        double atol = Double.isNaN(settings.absoluteTolerance()) ? defaultAtol : settings.absoluteTolerance();
+    public static Solver solver(SimulationSettings settings, SolverDefaults defaults) {
+        String name = settings.solver() == null ? defaults.solver() : settings.solver();
+        double rtol = Double.isNaN(settings.relativeTolerance()) ? defaults.relativeTolerance() : settings.relativeTolerance();
+        double atol = Double.isNaN(settings.absoluteTolerance()) ? defaults.absoluteTolerance() : settings.absoluteTolerance();
         if (!(rtol > 0 && rtol < 1) || !(atol > 0)) {
             throw OsteobiomeException.invalid("solver tolerances must be positive (and rtol below 1), got rtol="
                     + Numbers.format(rtol) + " atol=" + Numbers.format(atol));

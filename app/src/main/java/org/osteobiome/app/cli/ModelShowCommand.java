@@ -60,6 +60,8 @@ public final class ModelShowCommand implements Callable<Integer> {
                 out.println();
                 out.println(model.reference());
                 out.println();
+                out.println(solverLine(model));
+                out.println();
                 out.println("Parameters (set with --set NAME=VALUE):");
                 out.print(TextTable.aligned(header.subList(1, 7), rows));
                 out.println();
@@ -73,5 +75,12 @@ public final class ModelShowCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The model's default solver, as one line. */
+    static String solverLine(org.osteobiome.model.Model model) {
+        org.osteobiome.model.SolverDefaults d = model.solverDefaults();
+        return "Solver: " + d.solver() + ", rtol " + org.osteobiome.core.Numbers.format(d.relativeTolerance()) + ", atol "
+                + org.osteobiome.core.Numbers.format(d.absoluteTolerance()) + " (change with --solver, --rtol, --atol)";
     }
 }

@@ -19,8 +19,8 @@ import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
 import org.osteobiome.model.ode.Solver;
 import org.osteobiome.model.ode.TimeEvent;
-import org.osteobiome.model.published.GrahamBoneCompartment;
-import org.osteobiome.model.published.JorgBoneCompartment;
+import org.osteobiome.model.bone.GrahamBoneCompartment;
+import org.osteobiome.model.bone.JorgBoneCompartment;
 import org.osteobiome.model.scenario.Scenario;
 import org.osteobiome.model.scenario.ScenarioFiles;
 
@@ -32,6 +32,14 @@ import org.osteobiome.model.scenario.ScenarioFiles;
  * published components. Research model for forming and testing hypotheses, not a diagnostic device.
  */
 public final class GutBoneAxis extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("rodas4", 1e-8, 1e-10);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "gut-bone-axis";
 
     private static final List<Observable> COMMON = List.of(
@@ -146,7 +154,7 @@ public final class GutBoneAxis extends DescribedModel {
             Arrays.sort(grid);
         }
         List<TimeEvent> events = events(scenario, eq, p, start, tEnd);
-        Solver solver = Runs.solver(settings, "rodas4", 1e-8, 1e-10);
+        Solver solver = Runs.solver(settings, SOLVER);
         OdeSolution s = solver.solve(new OdeProblem(eq, start, eq.initialState(), Math.max(tEnd, start + 1e-9), grid, events, List.of()));
         double bdAtZero = eq.mouse ? 1 : s.states()[Arrays.binarySearch(grid, 0.0)][BONE + JorgBoneCompartment.BD];
         List<Observable> columns = concat(COMMON, eq.mouse ? MOUSE : HUMAN);

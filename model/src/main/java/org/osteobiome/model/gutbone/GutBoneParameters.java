@@ -35,7 +35,7 @@ final class GutBoneParameters {
     static java.util.Set<String> mouseOnly() {
         java.util.Set<String> ids = new java.util.TreeSet<>(List.of("k_g1", "k_g2", "k_g3", "k_g4", "c_OC", "c_Treg",
                 "q_z", "E_floor_mouse", "cycle_days"));
-        org.osteobiome.model.published.GrahamBoneCompartment.specs("").forEach(s -> ids.add(s.id()));
+        org.osteobiome.model.bone.GrahamBoneCompartment.specs("").forEach(s -> ids.add(s.id()));
         return java.util.Set.copyOf(ids);
     }
 

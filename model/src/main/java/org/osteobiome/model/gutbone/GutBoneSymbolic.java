@@ -7,7 +7,7 @@ import java.util.Map;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
-import org.osteobiome.model.published.JorgBoneCompartment;
+import org.osteobiome.model.bone.JorgBoneCompartment;
 import org.osteobiome.model.scenario.Scenario;
 import org.osteobiome.model.symbolic.SymbolicModel;
 import org.osteobiome.model.symbolic.SymbolicModel.Quantity;

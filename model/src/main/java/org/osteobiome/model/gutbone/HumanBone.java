@@ -1,7 +1,7 @@
 package org.osteobiome.model.gutbone;
 
 import org.osteobiome.model.ParameterSet;
-import org.osteobiome.model.published.JorgBoneCompartment;
+import org.osteobiome.model.bone.JorgBoneCompartment;
 
 /**
  * The human bone layer: the Jörg/Nelson cell, sclerostin and bone-density core, with pre-osteoclast → osteoclast

@@ -1,7 +1,7 @@
 package org.osteobiome.model.gutbone;
 
 import org.osteobiome.model.ParameterSet;
-import org.osteobiome.model.published.GrahamBoneCompartment;
+import org.osteobiome.model.bone.GrahamBoneCompartment;
 
 /**
  * The mouse bone layer: the Graham bone compartment with Islam et al. 2021's Wnt-10b effects (their case 2, 14-day

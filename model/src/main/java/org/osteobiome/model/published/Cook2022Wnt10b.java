@@ -11,6 +11,7 @@ import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.Trajectory;
+import org.osteobiome.model.bone.GrahamBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
@@ -26,6 +27,14 @@ import org.osteobiome.model.ode.TimeEvent;
  * Parameters are the rounded values used for the paper's figures ({@code GraphsforPaper.m}).
  */
 public final class Cook2022Wnt10b extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-12);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "cook2022-wnt10b";
     /** Length of one remodelling cycle in the original (days). */
     public static final double CYCLE_DAYS = 100;
@@ -97,7 +106,7 @@ public final class Cook2022Wnt10b extends DescribedModel {
                 resets.add(new TimeEvent(j * CYCLE_DAYS, "cycle end", EventAction.reset((t, y) -> endOfCycle(y, drop))));
             }
         }
-        OdeSolution s = Runs.solver(settings, "dp853", 1e-10, 1e-12)
+        OdeSolution s = Runs.solver(settings, SOLVER)
                 .solve(new OdeProblem(equations, 0, equations.initialState(), tEnd, times, resets, List.of()));
         double[][] values = new double[times.length][];
         for (int i = 0; i < times.length; i++) {

@@ -13,6 +13,7 @@ import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.Trajectory;
+import org.osteobiome.model.bone.GrahamBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
@@ -41,6 +42,14 @@ import org.osteobiome.model.ode.StateEvent;
  * final row at an exact multiple of cycle_days, which shows the end of the last cycle.
  */
 public final class Islam2021Butyrate extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-12);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "islam2021-butyrate";
 
     static final int GUT_BUTYRATE = 0;
@@ -232,7 +241,7 @@ public final class Islam2021Butyrate extends DescribedModel {
             }
         }
         Equations system = new Equations(p);
-        Solver solver = Runs.solver(settings, "dp853", 1e-10, 1e-12);
+        Solver solver = Runs.solver(settings, SOLVER);
         double[] y = system.initialState();
         List<StateEvent> guard = List.of(system.tgfBetaPoleGuard());
         double[][] rows = new double[times.length][];

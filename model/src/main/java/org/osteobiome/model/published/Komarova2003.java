@@ -23,6 +23,14 @@ import org.osteobiome.model.ode.StateEvent;
  * power-law autocrine/paracrine form; only cells above steady state resorb or form bone.
  */
 public final class Komarova2003 extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-10);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "komarova2003";
 
     private static final String BIOMODELS = "Komarova et al. 2003 as curated in BioModels BIOMD0000000148";
@@ -99,7 +107,7 @@ public final class Komarova2003 extends DescribedModel {
                         EventAction.fail("osteoclasts fell to 0, where the power-law terms x1^g are undefined")),
                 new StateEvent("osteoblasts vanish", (t, y) -> y[1] - 1e-9, StateEvent.Direction.FALLING,
                         EventAction.fail("osteoblasts fell to 0, where the power-law terms x2^g are undefined")));
-        OdeSolution s = Runs.solver(settings, "dp853", 1e-10, 1e-10)
+        OdeSolution s = Runs.solver(settings, SOLVER)
                 .solve(new OdeProblem(equations, 0, y0, times[times.length - 1], times, List.of(), events));
         return new Trajectory(ID, s.times(), OBSERVABLES, s.states(), Trajectory.TimeDisplay.DAYS);
     }

@@ -31,6 +31,14 @@ import org.osteobiome.model.ode.TimeEvent;
  * paper are the {@code load_case}s, each held from {@code inject_start} to {@code inject_end}.
  */
 public final class Lemaire2004 extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-16);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "lemaire2004";
 
     private static final String PAPER = "Lemaire et al. 2004, J. Theor. Biol. 229:293 (as in cmodiz/Bone-Models @ a3567d9)";
@@ -135,7 +143,7 @@ public final class Lemaire2004 extends DescribedModel {
                     EventAction.fail(name + " fell to 0: the injections remove more cells than the model has, and its "
                             + "occupancy terms are undefined for negative cell numbers; use a smaller negative injection")));
         }
-        OdeSolution s = Runs.solver(settings, "dp853", 1e-10, 1e-16)
+        OdeSolution s = Runs.solver(settings, SOLVER)
                 .solve(new OdeProblem(equations, 0, start0, tEnd, times, switches, guards));
         double[][] values = new double[times.length][];
         for (int i = 0; i < times.length; i++) {

@@ -13,6 +13,7 @@ import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.Trajectory;
+import org.osteobiome.model.bone.JorgBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
@@ -31,6 +32,14 @@ import org.osteobiome.model.ode.TimeEvent;
  * as {@code initial_condition=octave-fsolve}).
  */
 public final class Nelson2026Menopause extends DescribedModel {
+    /** The solver and tolerances of this model's reference checks. */
+    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-12, 1e-12);
+
+    @Override
+    public org.osteobiome.model.SolverDefaults solverDefaults() {
+        return SOLVER;
+    }
+
     public static final String ID = "nelson2026-menopause";
     /** Integration starts 30 years before menopause (days). */
     public static final double START = -10950;
@@ -165,7 +174,7 @@ public final class Nelson2026Menopause extends DescribedModel {
         }
         Equations equations = new Equations(p);
         List<TimeEvent> switches = List.of(new TimeEvent(MENOPAUSE, "menopause", EventAction.proceed()));
-        OdeSolution s = Runs.solver(settings, "dp853", 1e-12, 1e-12)
+        OdeSolution s = Runs.solver(settings, SOLVER)
                 .solve(new OdeProblem(equations, START, equations.initialState(p), tEnd, grid, switches, List.of()));
         double bdAtMenopause = s.states()[Arrays.binarySearch(grid, MENOPAUSE)][BD];
         double[][] values = new double[times.length][];

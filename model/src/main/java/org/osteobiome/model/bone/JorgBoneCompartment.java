@@ -1,4 +1,4 @@
-package org.osteobiome.model.published;
+package org.osteobiome.model.bone;
 
 import org.osteobiome.model.ParameterSet;
 
