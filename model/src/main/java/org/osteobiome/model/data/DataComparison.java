@@ -31,6 +31,11 @@ public final class DataComparison {
 
     /** Predictions for every measurement; {@code base} holds settings shared by all conditions. */
     public static List<Pair> compare(Model model, ParameterSet base, List<Measurement> measurements) {
+        return compare(model, base, measurements, SimulationSettings.DEFAULTS);
+    }
+
+    /** The same with the given solver settings (their output grid is replaced by the measurement times). */
+    public static List<Pair> compare(Model model, ParameterSet base, List<Measurement> measurements, SimulationSettings solver) {
         Map<Map<String, String>, List<Measurement>> byCondition = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             byCondition.computeIfAbsent(m.condition(), c -> new ArrayList<>()).add(m);
@@ -40,7 +45,7 @@ public final class DataComparison {
             TreeSet<Double> times = new TreeSet<>();
             group.getValue().forEach(m -> times.add(m.time()));
             double[] grid = times.stream().mapToDouble(Double::doubleValue).toArray();
-            Trajectory t = model.simulate(base.withAll(group.getKey()), SimulationSettings.DEFAULTS.withOutputTimes(grid));
+            Trajectory t = model.simulate(base.withAll(group.getKey()), solver.withOutputTimes(grid));
             for (Measurement m : group.getValue()) {
                 predictions.put(m, t.at(m.time(), m.observable()));
             }

@@ -49,9 +49,15 @@ public final class Fitter {
      * @param threads      starts and replicates run in parallel on this many threads
      * @param progress     receives (finished starts or replicates, total)
      */
-    public record Options(int multistart, long seed, String intervals, int bootstrap, boolean cmaes, int threads, Progress progress) {
+    public record Options(int multistart, long seed, String intervals, int bootstrap, boolean cmaes, int threads, Progress progress,
+                          org.osteobiome.model.SimulationSettings solver) {
         public static Options defaults() {
             return new Options(8, 1, "profile", 100, false, Runtime.getRuntime().availableProcessors(), Progress.NONE);
+        }
+
+        /** Options that simulate at the model's own solver settings. */
+        public Options(int multistart, long seed, String intervals, int bootstrap, boolean cmaes, int threads, Progress progress) {
+            this(multistart, seed, intervals, bootstrap, cmaes, threads, progress, org.osteobiome.model.SimulationSettings.DEFAULTS);
         }
 
         public Options {
@@ -74,7 +80,7 @@ public final class Fitter {
         for (FitParameter fp : parameters) {
             base.real(fp.id()); // unknown ids fail here with the list of valid ones
         }
-        Objective objective = new Objective(model, base, data, parameters);
+        Objective objective = new Objective(model, base, data, parameters, options.solver());
         int p = parameters.size();
         double[] nominal = new double[p];
         for (int j = 0; j < p; j++) {
@@ -143,7 +149,7 @@ public final class Fitter {
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        List<DataComparison.Pair> pairs = DataComparison.compare(model, objective.parametersAt(x), data);
+        List<DataComparison.Pair> pairs = DataComparison.compare(model, objective.parametersAt(x), data, objective.solver());
         return new FitResult(List.copyOf(parameters), estimates, lower, upper,
                 method.equals("profile") ? "profile likelihood" : method.equals("bootstrap") ? "parametric bootstrap" : method,
                 chi2, objective.weighted, sorted, objective.evaluations.get(), pairs);
@@ -295,7 +301,7 @@ public final class Fitter {
                 synthetic.add(new Measurement(m.observable(), m.condition(), m.time(), predicted[i] + sd * noise, m.noiseSd(),
                         "bootstrap", m.use()));
             }
-            Objective replicate = new Objective(objective.model(), objective.base(), synthetic, parameters);
+            Objective replicate = new Objective(objective.model(), objective.base(), synthetic, parameters, objective.solver());
             double[] x = levenbergMarquardt(replicate, parameters, best, -1, Double.NaN);
             double[] values = new double[p];
             for (int j = 0; j < p; j++) {

@@ -25,7 +25,11 @@ final class Objective {
     final boolean weighted;
     final AtomicLong evaluations = new AtomicLong();
 
-    Objective(Model model, ParameterSet base, List<Measurement> data, List<FitParameter> parameters) {
+    private final org.osteobiome.model.SimulationSettings solver;
+
+    Objective(Model model, ParameterSet base, List<Measurement> data, List<FitParameter> parameters,
+              org.osteobiome.model.SimulationSettings solver) {
+        this.solver = solver;
         this.model = model;
         this.base = base;
         this.data = data;
@@ -52,6 +56,10 @@ final class Objective {
         return base;
     }
 
+    org.osteobiome.model.SimulationSettings solver() {
+        return solver;
+    }
+
     ParameterSet parametersAt(double[] x) {
         ParameterSet p = base;
         for (int j = 0; j < parameters.size(); j++) {
@@ -63,7 +71,7 @@ final class Objective {
     /** Model predictions for every measurement at search coordinates x. */
     double[] predictions(double[] x) {
         evaluations.incrementAndGet();
-        List<DataComparison.Pair> pairs = DataComparison.compare(model, parametersAt(x), data);
+        List<DataComparison.Pair> pairs = DataComparison.compare(model, parametersAt(x), data, solver);
         double[] out = new double[pairs.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = pairs.get(i).predicted();

@@ -87,6 +87,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--cmaes", description = "search globally with CMA-ES before the local fits (rough landscapes)")
     boolean cmaes;
 
+    @picocli.CommandLine.Mixin
+    org.osteobiome.app.cli.SolverMixin solverOptions;
+
     @Option(names = "--threads", paramLabel = "K", description = "parallel starts (default: all cores)")
     Integer threads;
 
@@ -117,7 +120,8 @@ public final class FitCommand implements Callable<Integer> {
         FitResult result;
         try (CliProgress bar = CliProgress.start("fit", true)) {
             Fitter.Options options = new Fitter.Options(multistart, seed, intervals, replicates, cmaes,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, bar.reporter());
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, bar.reporter(),
+                    solverOptions.applyTo(SimulationSettings.DEFAULTS));
             result = Fitter.fit(model, base, rows, parameters, options);
         }
         print(result, rows.size());
