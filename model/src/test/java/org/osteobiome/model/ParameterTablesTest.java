@@ -25,9 +25,7 @@ class ParameterTablesTest {
         for (ParameterSpec p : ModelCatalog.get("gut-bone-axis").parameters()) {
             assertThat(p.source()).as(p.id()).isNotBlank();
             if (p.role() == ParameterSpec.Role.CALIBRATED) {
-                // A calibrated value names its data and its 95 % profile interval, or says plainly that the profile of
-                // the latest calibration has not been computed yet (the mouse's five-parameter fit, see the model page).
-                assertThat(p.source()).as(p.id()).contains("gut-bone-axis-targets.tsv").containsAnyOf("95% profile CI", "profile CI not yet computed");
+                assertThat(p.source()).as(p.id()).contains("gut-bone-axis-targets.tsv").contains("95% profile CI");
             }
         }
     }

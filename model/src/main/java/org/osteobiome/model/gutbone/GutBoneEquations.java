@@ -164,13 +164,18 @@ final class GutBoneEquations implements OdeSystem {
      * weeks (the adaptation that brings permeability back to sham by ~4 weeks), so the direct drive peaks early and
      * wanes to the fraction 1 − f_Q that persists.
      */
-    double directDeficiency(double t, double[] y) {
-        return Math.max(0, 1 - estrogen(t, y[inputOffset + 4]) - v(Index.f_Q) * y[ADAPTATION]);
+    private double directDeficiency(double deficiency, double[] y) {
+        return Math.max(0, deficiency - v(Index.f_Q) * y[ADAPTATION]);
     }
 
     /** RORγt+ pTreg → Th17 transdifferentiation flux (per day, in units of the naive pool). */
     double transdifferentiation(double t, double[] y) {
-        double drive = Math.max(0, v(Index.w_TE) * directDeficiency(t, y) + v(Index.w_TP) * (y[PERMEABILITY] - 1));
+        return conversionFlux(directDeficiency(1 - estrogen(t, y[inputOffset + 4]), y), y);
+    }
+
+    /** The same flux for a known direct deficiency (the right-hand side has it already). */
+    private double conversionFlux(double direct, double[] y) {
+        double drive = Math.max(0, v(Index.w_TE) * direct + v(Index.w_TP) * (y[PERMEABILITY] - 1));
         return v(Index.k_td) * drive * y[RORGT_GUT] / (1 + Math.max(0, y[BUT_GUT]) / v(Index.K_B));
     }
 
@@ -222,13 +227,13 @@ final class GutBoneEquations implements OdeSystem {
         double delta = k.delta();
         double muT = v(Index.mu_T);
         double induced = tregInduction(y[BUT_GUT]) * y[NAIVE_GUT];
-        double flux = transdifferentiation(t, y);
+        double direct = directDeficiency(deficiency, y);
+        double flux = conversionFlux(direct, y);
         dy[TREG_GUT] = induced - (delta + muT) * y[TREG_GUT] - flux;
         dy[TREG_BLOOD] = delta * y[TREG_GUT] - (muT + delta) * y[TREG_BLOOD] + tregInduction(y[BUT_BLOOD]) * y[NAIVE_BLOOD];
         dy[TREG_BONE] = delta * y[TREG_BLOOD] - muT * y[TREG_BONE] + tregInduction(y[BUT_BONE]) * y[NAIVE_BONE];
         dy[RORGT_GUT] = v(Index.rho_R) * induced - (delta + muT) * y[RORGT_GUT] - flux;
         // Th17: induction raised by gut inflammation, transdifferentiation, egress and marrow homing.
-        double direct = directDeficiency(t, y);
         double inflammation = v(Index.w_IP) * (y[PERMEABILITY] - 1) + v(Index.w_IE) * direct;
         double muH = v(Index.mu_H);
         dy[TH17_GUT] = kH * y[NAIVE_GUT] * (1 + v(Index.i_H) * inflammation) + flux - (muH + deltaH) * y[TH17_GUT];

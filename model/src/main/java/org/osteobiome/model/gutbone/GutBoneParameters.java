@@ -18,12 +18,6 @@ final class GutBoneParameters {
         return "calibrated by osteobiome to gut-bone-axis-targets.tsv (" + use + "); 95% profile CI " + interval;
     }
 
-    /** The mouse calibration of the 12-week targets (five parameters; profiles not yet computed, see the model page). */
-    private static String calibratedMouse() {
-        return "calibrated by osteobiome to gut-bone-axis-targets.tsv (fit-mouse, 8 targets over 12 weeks, chi2 1.32); profile CI not yet"
-                + " computed (f_Q = 0.5 raises chi2 by only 0.38)";
-    }
-
     private GutBoneParameters() {
     }
 
@@ -64,7 +58,7 @@ final class GutBoneParameters {
         p.add(ParameterSpec.real("k_L", 1.0, "1/day", 1e-3, 100, "clearance of L. acidophilus from the gut (load relaxes to the dose in ~1 day)", ASSUMED));
         p.add(ParameterSpec.real("K_L", 1.0, "1e9 CFU/day", 1e-3, 1e3, "L. acidophilus load giving half its maximal butyrate boost", ASSUMED));
         p.add(ParameterSpec.real("y_L", 0.5069, "µM", 0, 10, "maximal gut butyrate rise from L. acidophilus (cross-feeding via producers)",
-                calibratedMouse()).calibrated());
+                calibrated("fit-mouse", "0.080–0.970")).calibrated());
         p.add(ParameterSpec.real("y_F", 0.3, "µM", 0, 10, "gut butyrate change per unit change of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("k_F", 0.1, "1/day", 1e-4, 10, "relaxation rate of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("a_EF", 0.3, "1", 0, 0.95, "fraction of butyrate producers lost without estrogen", ASSUMED));
@@ -95,15 +89,15 @@ final class GutBoneParameters {
         p.add(ParameterSpec.real("s_TNF_E", 1.0, "1", 0, 10, "TNF fold rise per unit estrogen deficiency (T-cell TNF after OVX: Cenci et al. 2000)", ASSUMED));
         p.add(ParameterSpec.real("f_Q", 0.0836, "1", 0, 1,
                 "fraction of the direct estrogen-deficiency drive of the immune layer (transdifferentiation, inflammation, TNF) that adapts"
-                        + " over weeks with the barrier (k_Q); the rest persists", calibratedMouse()).calibrated());
+                        + " over weeks with the barrier (k_Q); the rest persists", calibrated("fit-mouse", "0 (bound)–1 (bound)")).calibrated());
         // Bone couplings
         p.add(ParameterSpec.real("c_OC", 0.7892, "1", 0, 20, "mouse: exponent of (IL-17·TNF)^(c/2) on osteoclast formation",
-                calibratedMouse()).calibrated());
+                calibrated("fit-mouse", "0.252–3.73")).calibrated());
         p.add(ParameterSpec.real("c_Treg", 0.7032, "1", 0, 20, "mouse: marrow Tregs divide osteoclast formation by exp(c·(T_b/T_b0 − 1))",
-                calibratedMouse()).calibrated());
+                calibrated("fit-mouse", "0.025–10 (bound)")).calibrated());
         p.add(ParameterSpec.real("q_z", 1.226, "1", 0, 4,
                 "mouse: exponent of the bone left, (z/z_sham)^q_z, on resorption per osteoclast (bone that is gone cannot be resorbed;"
-                        + " OVX relaxes to a new steady state)", calibratedMouse()).calibrated());
+                        + " OVX relaxes to a new steady state)", calibrated("fit-mouse", "0.068–4 (bound)")).calibrated());
         p.add(ParameterSpec.real("c_OC_h", 2.713, "1", 0, 20, "human: exponent of (IL-17·TNF)^(c/2) on pre-osteoclast → osteoclast differentiation",
                 calibrated("fit-human", "1.44–9.39")).calibrated());
         p.add(ParameterSpec.real("K_bd_h", 0.1, "1", 0, 10,
