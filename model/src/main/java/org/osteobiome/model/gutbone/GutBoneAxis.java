@@ -204,20 +204,9 @@ public final class GutBoneAxis extends DescribedModel {
         double kL = p.real("k_L");
         List<TimeEvent> events = new ArrayList<>();
         for (GutBoneSchedule.Change c : GutBoneSchedule.of(scenario, eq.mouse ? p.real("cycle_days") : 0, start, tEnd)) {
-            events.add(new TimeEvent(c.time(), name(c), EventAction.reset((time, y) -> apply(c, y, eq, kL))));
+            events.add(new TimeEvent(c.time(), c.name(), EventAction.reset((time, y) -> apply(c, y, eq, kL))));
         }
         return events;
-    }
-
-    /** The event's name in solver messages. */
-    private static String name(GutBoneSchedule.Change c) {
-        if (c instanceof GutBoneSchedule.Step st) {
-            return st.name();
-        }
-        if (c instanceof GutBoneSchedule.Replacement r) {
-            return "estrogen replacement " + (r.on() ? "on" : "off");
-        }
-        return c instanceof GutBoneSchedule.Gavage ? "l_acidophilus dose" : "remodelling cycle hand-off";
     }
 
     /** The state after the change. */

@@ -35,10 +35,17 @@ final class GutBoneSchedule {
     /** One change of the schedule. */
     sealed interface Change permits Gavage, Step, Replacement, HandOff {
         double time();
+
+        /** What happens, for solver messages and SBML event names. */
+        String name();
     }
 
     /** An L. acidophilus gavage of {@code amount} (1e9 CFU): the gut load rises by k_L·amount. */
     record Gavage(double time, double amount) implements Change {
+        @Override
+        public String name() {
+            return "L. acidophilus gavage";
+        }
     }
 
     /** An input changed by {@code delta}: an intake switched on or off. */
@@ -47,10 +54,18 @@ final class GutBoneSchedule {
 
     /** Estrogen replacement switched on or off. */
     record Replacement(double time, boolean on) implements Change {
+        @Override
+        public String name() {
+            return "estrogen replacement " + (on ? "on" : "off");
+        }
     }
 
     /** The end-of-cycle hand-off of the mouse bone states. */
     record HandOff(double time) implements Change {
+        @Override
+        public String name() {
+            return "remodelling cycle hand-off";
+        }
     }
 
     private GutBoneSchedule() {

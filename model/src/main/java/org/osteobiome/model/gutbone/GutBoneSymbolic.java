@@ -275,19 +275,9 @@ final class GutBoneSymbolic {
     private List<TimedChange> events() {
         List<TimedChange> out = new ArrayList<>();
         for (GutBoneSchedule.Change c : GutBoneSchedule.of(scenario, eq.mouse ? p.real("cycle_days") : 0, 0, scenario.endDay())) {
-            out.add(new TimedChange(name(c), c.time(), assignments(c)));
+            out.add(new TimedChange(c.name(), c.time(), assignments(c)));
         }
         return out;
-    }
-
-    private static String name(GutBoneSchedule.Change c) {
-        if (c instanceof GutBoneSchedule.Step st) {
-            return st.name();
-        }
-        if (c instanceof GutBoneSchedule.Replacement r) {
-            return "estrogen replacement " + (r.on() ? "on" : "off");
-        }
-        return c instanceof GutBoneSchedule.Gavage ? "L. acidophilus gavage" : "remodelling cycle hand-off";
     }
 
     private Map<String, String> assignments(GutBoneSchedule.Change c) {
