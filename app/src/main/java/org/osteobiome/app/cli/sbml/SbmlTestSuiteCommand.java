@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "test-suite", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run the semantic cases of the SBML Test Suite (a folder of numbered case folders) and print, as Markdown, the"
                 + " outcome counts by feature tag and the reasons for refusals.",
-        footer = {"", "Example:", "  osteobiome sbml test-suite ../shared/data/sbml-test-suite/cases > docs/sbml-test-suite.md"})
+        footer = {"", "Example:", "  osteobiome sbml test-suite sbml-test-suite/cases > docs/sbml-test-suite.md"})
 public final class SbmlTestSuiteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
