@@ -25,6 +25,20 @@ class MicrobiomeCommandsTest {
     private static final String GROUPS = data("formats/unifrac-crawford/crawford.group.tsv");
 
     @Test
+    void gmhiPrintsOneIndexPerSample(@TempDir Path dir) throws java.io.IOException {
+        Path table = dir.resolve("merged.txt");
+        Files.writeString(table, "clade_name\tS1\tS2\ns__Alistipes_senegalensis\t60\t0\ns__Anaerotruncus_colihominis\t0\t60\n"
+                + "s__Roseburia_hominis\t40\t40\n");
+        CliRun run = CliRun.of("index", "gmhi", table.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] lines = run.lines();
+        assertThat(lines[0]).isEqualTo("sample_id\tgmhi");
+        assertThat(lines).hasSize(3);
+        assertThat(Double.parseDouble(lines[1].split("\t")[1])).isPositive(); // a health-prevalent species only
+        assertThat(Double.parseDouble(lines[2].split("\t")[1])).isNegative(); // a health-scarce species only
+    }
+
+    @Test
     void tableInfoReportsFormatAndShape() {
         CliRun run = CliRun.of("table", "info", data("real/karlsson2013/taxatable.txt"));
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, ScenariosCommand.class, CompareCommand.class,
             org.osteobiome.app.cli.analysis.FitCommand.class, org.osteobiome.app.cli.analysis.SensitivityCommand.class,
             org.osteobiome.app.cli.analysis.VpopCommand.class, org.osteobiome.app.cli.sbml.SbmlCommand.class, DemoCommand.class,
-            TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class})
+            TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class,
+            org.osteobiome.app.cli.microbiome.IndexCommand.class})
 public final class OsteobiomeCommand extends ParentCommand {
 }
