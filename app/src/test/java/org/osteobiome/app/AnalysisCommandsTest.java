@@ -78,6 +78,12 @@ class AnalysisCommandsTest {
         assertThat(upper).isGreaterThan(0.25);
         assertThat(run.out()).contains("profile likelihood").contains("--set k_B=");
         assertThat(Files.readString(plot)).contains("<svg");
+        // Without intervals the interval columns say NA, never NaN.
+        CliRun quick = CliRun.of("fit", "lemaire2004", "--data", data.toString(), "--fit", "k_B", "--bounds", "k_B=0.05:1",
+                "--multistart", "1", "--intervals", "none");
+        assertThat(quick.exitCode()).as(quick.err()).isZero();
+        String quickRow = Arrays.stream(quick.lines()).filter(l -> l.startsWith("k_B ")).findFirst().orElseThrow();
+        assertThat(quickRow.trim().split(" +")).contains("NA").doesNotContain("NaN");
     }
 
     @Test

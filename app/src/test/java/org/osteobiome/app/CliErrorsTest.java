@@ -20,6 +20,26 @@ class CliErrorsTest {
     }
 
     @Test
+    void threadCountsBelowOneAreRefusedBeforeAnyWork() {
+        for (String[] args : new String[][] {
+            {"vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", "mouse-variability.tsv", "--threads", "0"},
+            {"sensitivity", "lemaire2004", "--output", "OBa", "--at", "10", "--parameters", "k_B", "--threads", "-3"},
+            {"fit", "lemaire2004", "--data", "missing.tsv", "--fit", "k_B", "--threads", "0"},
+            {"stats", "permanova", "missing.tsv", "--metadata", "missing.tsv", "--column", "g", "--threads", "0"}}) {
+            CliRun run = CliRun.of(args);
+            assertOneLineError(run, 2, "--threads must be at least 1");
+            assertThat(run.err()).as(String.join(" ", args)).doesNotContain("%");
+        }
+    }
+
+    @Test
+    void helpNamesACommand() {
+        CliRun run = CliRun.of("help", "simulate");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: osteobiome simulate");
+    }
+
+    @Test
     void unknownModelListsValidIds() {
         CliRun run = CliRun.of("simulate", "islam2021");
         assertOneLineError(run, 2, "unknown model 'islam2021'", "islam2021-butyrate", "lemaire2004");

@@ -51,7 +51,8 @@ class CommandsTest {
     private static void collect(CommandLine cli, String prefix, List<String> names) {
         names.add(prefix);
         cli.getSubcommands().forEach((name, sub) -> {
-            if (sub.getCommandName().equals(name)) { // skip aliases
+            // skip aliases, and picocli's own `help COMMAND` (no --version of its own; tested in CliErrorsTest)
+            if (sub.getCommandName().equals(name) && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 collect(sub, (prefix + " " + name).strip(), names);
             }
         });

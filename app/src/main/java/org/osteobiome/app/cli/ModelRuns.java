@@ -15,6 +15,17 @@ public final class ModelRuns {
     }
 
     /** The model's defaults with the --set values and the scenario applied. */
+    /** The thread count of {@code --threads}: all cores when not given; 0 or less is refused. */
+    public static int threads(Integer threads) {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw org.osteobiome.core.OsteobiomeException.invalid("--threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
     public static ParameterSet parameters(Model model, Map<String, String> set, String scenario) {
         for (Map.Entry<String, String> e : set.entrySet()) {
             if (e.getValue().isEmpty()) {

@@ -98,6 +98,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workers = ModelRuns.threads(threads); // checked before any output
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
@@ -120,7 +121,7 @@ public final class FitCommand implements Callable<Integer> {
         FitResult result;
         try (CliProgress bar = CliProgress.start("fit", true)) {
             Fitter.Options options = new Fitter.Options(multistart, seed, intervals, replicates, cmaes,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, bar.reporter(),
+                    workers, bar.reporter(),
                     solverOptions.applyTo(SimulationSettings.DEFAULTS));
             result = Fitter.fit(model, base, rows, parameters, options);
         }
@@ -159,7 +160,7 @@ public final class FitCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (int j = 0; j < r.parameters().size(); j++) {
             FitParameter p = r.parameters().get(j);
-            rows.add(List.of(p.id(), Numbers.format(r.estimates()[j]), Numbers.format(r.lower()[j]), Numbers.format(r.upper()[j]),
+            rows.add(List.of(p.id(), Numbers.format(r.estimates()[j]), bound(r.lower()[j]), bound(r.upper()[j]),
                     "[" + Numbers.format(p.lower()) + ", " + Numbers.format(p.upper()) + "]" + (p.logScale() ? " log" : "")));
         }
         out.print(TextTable.aligned(List.of("parameter", "estimate", "lower_95", "upper_95", "bounds"), rows));
@@ -239,5 +240,10 @@ public final class FitCommand implements Callable<Integer> {
             panels.add(new Figure.Panel(o.getKey(), lines, points));
         }
         return new Figure(model.id() + ": fit", "time (days)", panels);
+    }
+
+    /** An interval end, or NA where none was computed ({@code --intervals none}). */
+    private static String bound(double v) {
+        return Double.isNaN(v) ? "NA" : Numbers.format(v);
     }
 }

@@ -90,6 +90,7 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workers = ModelRuns.threads(threads); // checked before any output
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
@@ -108,7 +109,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
             return model.simulate(p, settings).at(at, output);
         };
-        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int k = workers;
         SensitivityResult result;
         try (CliProgress bar = CliProgress.start("sensitivity", !method.equals("local"))) {
             result = switch (method) {

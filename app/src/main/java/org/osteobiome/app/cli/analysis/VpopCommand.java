@@ -91,6 +91,7 @@ public final class VpopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workers = ModelRuns.threads(threads); // checked before any output
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
@@ -111,7 +112,7 @@ public final class VpopCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (CliProgress bar = CliProgress.start("vpop", true)) {
             r = VirtualPopulation.run(model, base, settings, v, observables, n, seed,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, bar.reporter());
+                    workers, bar.reporter());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String table = quantileTable(r);

@@ -49,11 +49,12 @@ public final class StatsCommand extends ParentCommand {
 
         @Override
         public Integer call() {
+            int workers = org.osteobiome.app.cli.ModelRuns.threads(threads); // checked before any output
             DistanceMatrix dm = DistanceMatrix.read(distances);
             SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
             Inputs.Grouped grouped = Inputs.group(dm, m, column);
             TestResult r = run(grouped.distances(), grouped.grouping(),
-                    threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+                    workers);
             PrintWriter out = spec.commandLine().getOut();
             out.println("method\t" + r.method());
             out.println("statistic_name\t" + r.statisticName());
