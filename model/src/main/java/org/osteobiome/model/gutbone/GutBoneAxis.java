@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.DescribedModel;
@@ -13,6 +14,7 @@ import org.osteobiome.model.Observable;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
@@ -32,15 +34,9 @@ import org.osteobiome.model.scenario.ScenarioFiles;
  * published components. Research model for forming and testing hypotheses, not a diagnostic device.
  */
 public final class GutBoneAxis extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("rodas4", 1e-8, 1e-10);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "gut-bone-axis";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("rodas4", 1e-8, 1e-10);
 
     private static final List<Observable> COMMON = List.of(
             new Observable("estrogen", "1", "estrogen relative to the intact (premenopausal) level"),
@@ -73,7 +69,7 @@ public final class GutBoneAxis extends DescribedModel {
             new Observable("osteoblast_density", "1", "human osteoblast density B (Jörg/Nelson, normalised)"));
 
     public GutBoneAxis() {
-        super(ID, "estrogen → gut barrier, butyrate, RORγt⁺ pTreg → Th17 → IL-17/TNF → bone; L. acidophilus → butyrate "
+        super(SOLVER, ID, "estrogen → gut barrier, butyrate, RORγt⁺ pTreg → Th17 → IL-17/TNF → bone; L. acidophilus → butyrate "
                         + "→ protection (mouse and human presets, osteobiome's own model)",
                 "osteobiome gut-bone-axis model (docs/models/gut-bone-axis.md), composed from Islam et al. 2021 "
                         + "(Ind. Eng. Chem. Res. 60:17814), Graham et al. 2013 (PLoS ONE 8:e63884), Jörg et al. 2022 (eLife "
@@ -91,12 +87,12 @@ public final class GutBoneAxis extends DescribedModel {
         return all;
     }
 
-    private static final java.util.Set<String> MOUSE_ONLY = GutBoneParameters.mouseOnly();
-    private static final java.util.Set<String> HUMAN_ONLY = GutBoneParameters.humanOnly();
+    private static final Set<String> MOUSE_ONLY = GutBoneParameters.mouseOnly();
+    private static final Set<String> HUMAN_ONLY = GutBoneParameters.humanOnly();
 
     /** A mouse scenario never reads the human bone core's parameters, and a human scenario never reads the mouse's. */
     @Override
-    public java.util.Set<String> inactiveParameters(ParameterSet p) {
+    public Set<String> inactiveParameters(ParameterSet p) {
         return scenario(p).species() == Scenario.Species.MOUSE ? HUMAN_ONLY : MOUSE_ONLY;
     }
 
@@ -169,13 +165,12 @@ public final class GutBoneAxis extends DescribedModel {
 
     /** @param bdAtZero human: the bone density at menopause (unused for the mouse, whose reference is the sham layer) */
     private static double[] row(GutBoneEquations eq, double t, double[] y, double bdAtZero) {
-        int in = eq.inputOffset;
         double gutCd4 = y[GutBoneEquations.NAIVE_GUT] + y[GutBoneEquations.TREG_GUT] + y[GutBoneEquations.TH17_GUT];
         double boneCd4 = y[GutBoneEquations.NAIVE_BONE] + y[GutBoneEquations.TREG_BONE] + y[GutBoneEquations.TH17_BONE];
         double drive = eq.mouse ? eq.osteoclastDrive(y, eq.v(GutBoneEquations.Index.c_OC), eq.v(GutBoneEquations.Index.c_Treg))
                 : y[BONE + HumanBone.DRIVE];
         double[] common = {
-            eq.estrogen(t, y[in + 4]), y[GutBoneEquations.LA], y[GutBoneEquations.PRODUCERS], y[GutBoneEquations.BUT_GUT],
+            eq.estrogen(t, y), y[GutBoneEquations.LA], y[GutBoneEquations.PRODUCERS], y[GutBoneEquations.BUT_GUT],
             y[GutBoneEquations.BUT_BONE], y[GutBoneEquations.PERMEABILITY],
             100 * y[GutBoneEquations.TREG_GUT] / gutCd4, 100 * y[GutBoneEquations.RORGT_GUT] / gutCd4,
             100 * y[GutBoneEquations.TH17_GUT] / gutCd4, 100 * y[GutBoneEquations.TREG_BONE] / boneCd4,

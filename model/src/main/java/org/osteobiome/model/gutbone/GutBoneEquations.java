@@ -34,8 +34,8 @@ final class GutBoneEquations implements OdeSystem {
     static final int IL17 = 19;
     static final int TNF = 20;
     static final int BONE = 21;
-    /** Inputs (after the bone states): L. acidophilus rate, butyrate, fibre, antibiotics, estrogen replacement flag. */
-    static final int INPUTS = 5;
+    /** Inputs after the bone states, in {@link GutBoneSchedule.Input} order. */
+    static final int INPUTS = GutBoneSchedule.Input.values().length;
 
     final boolean mouse;
     final int inputOffset;
@@ -113,6 +113,16 @@ final class GutBoneEquations implements OdeSystem {
         return dimension;
     }
 
+    /** The value of a piecewise-constant input in state y. */
+    double input(double[] y, GutBoneSchedule.Input input) {
+        return y[inputOffset + input.ordinal()];
+    }
+
+    /** Relative estrogen at time t in state y (the replacement input overrides the curve). */
+    double estrogen(double t, double[] y) {
+        return estrogen(t, input(y, GutBoneSchedule.Input.REPLACEMENT));
+    }
+
     /** Relative estrogen at time t (1 before OVX or menopause; 1 during replacement). */
     double estrogen(double t, double replacement) {
         if (replacement > 0.5 || t < 0) {
@@ -156,7 +166,7 @@ final class GutBoneEquations implements OdeSystem {
     /** Gut butyrate change the gut layer feeds into Islam's compartments (µM). */
     double gutButyrateInput(double[] y) {
         double l = y[LA];
-        return y[inputOffset + 1] + v(Index.y_F) * (y[PRODUCERS] - 1) + v(Index.y_L) * y[PRODUCERS] * l / (v(Index.K_L) + l);
+        return input(y, GutBoneSchedule.Input.BUTYRATE) + v(Index.y_F) * (y[PRODUCERS] - 1) + v(Index.y_L) * y[PRODUCERS] * l / (v(Index.K_L) + l);
     }
 
     /**
@@ -170,7 +180,7 @@ final class GutBoneEquations implements OdeSystem {
 
     /** RORγt+ pTreg → Th17 transdifferentiation flux (per day, in units of the naive pool). */
     double transdifferentiation(double t, double[] y) {
-        return conversionFlux(directDeficiency(1 - estrogen(t, y[inputOffset + 4]), y), y);
+        return conversionFlux(directDeficiency(1 - estrogen(t, y), y), y);
     }
 
     /** The same flux for a known direct deficiency (the right-hand side has it already). */
@@ -196,11 +206,12 @@ final class GutBoneEquations implements OdeSystem {
     @Override
     public void derivatives(double t, double[] y, double[] dy) {
         int in = inputOffset;
-        double e = estrogen(t, y[in + 4]);
+        double e = estrogen(t, y);
         double deficiency = 1 - e;
         // Gut ecology
-        dy[LA] = v(Index.k_L) * (y[in] - y[LA]);
-        double target = Math.max(0.05, 1 - v(Index.a_EF) * deficiency + v(Index.a_fib) * y[in + 2] - v(Index.a_abx) * y[in + 3]);
+        dy[LA] = v(Index.k_L) * (input(y, GutBoneSchedule.Input.LA_RATE) - y[LA]);
+        double target = Math.max(0.05, 1 - v(Index.a_EF) * deficiency + v(Index.a_fib) * input(y, GutBoneSchedule.Input.FIBRE)
+                - v(Index.a_abx) * input(y, GutBoneSchedule.Input.ANTIBIOTICS));
         dy[PRODUCERS] = v(Index.k_F) * (target - y[PRODUCERS]);
         dy[ADAPTATION] = v(Index.k_Q) * (deficiency - y[ADAPTATION]);
         double gutButyrate = Math.max(0, y[BUT_GUT]);

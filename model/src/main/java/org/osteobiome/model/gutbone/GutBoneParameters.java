@@ -2,7 +2,10 @@ package org.osteobiome.model.gutbone;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.osteobiome.model.ParameterSpec;
+import org.osteobiome.model.bone.GrahamBoneCompartment;
 import org.osteobiome.model.published.Islam2021Butyrate;
 import org.osteobiome.model.published.Nelson2026Menopause;
 
@@ -26,23 +29,23 @@ final class GutBoneParameters {
             "c_OC_h", "c_Treg_h", "q_z", "K_bd_h");
 
     /** Parameters only the mouse preset reads (its bone layer and immune-to-bone couplings). */
-    static java.util.Set<String> mouseOnly() {
-        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("k_g1", "k_g2", "k_g3", "k_g4", "c_OC", "c_Treg",
+    static Set<String> mouseOnly() {
+        Set<String> ids = new TreeSet<>(List.of("k_g1", "k_g2", "k_g3", "k_g4", "c_OC", "c_Treg",
                 "q_z", "E_floor_mouse", "cycle_days"));
-        org.osteobiome.model.bone.GrahamBoneCompartment.specs("").forEach(s -> ids.add(s.id()));
-        return java.util.Set.copyOf(ids);
+        GrahamBoneCompartment.specs("").forEach(s -> ids.add(s.id()));
+        return Set.copyOf(ids);
     }
 
     /** Parameters only the human preset reads (the Jörg/Nelson bone core, its couplings and the human estrogen curves). */
-    static java.util.Set<String> humanOnly() {
-        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("c_OC_h", "c_Treg_h", "tau_drive_h", "K_bd_h", "e_PC_coupled", "k_syn",
+    static Set<String> humanOnly() {
+        Set<String> ids = new TreeSet<>(List.of("c_OC_h", "c_Treg_h", "tau_drive_h", "K_bd_h", "e_PC_coupled", "k_syn",
                 "tau_E"));
         for (ParameterSpec spec : new Nelson2026Menopause().parameters()) {
             if (spec.kind() == ParameterSpec.Kind.REAL && !spec.id().equals("kappa_E")) { // kappa_E also shapes the mouse OVX curve
                 ids.add(spec.id());
             }
         }
-        return java.util.Set.copyOf(ids);
+        return Set.copyOf(ids);
     }
 
     static List<ParameterSpec> all() {

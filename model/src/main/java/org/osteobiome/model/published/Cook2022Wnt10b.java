@@ -10,6 +10,7 @@ import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.bone.GrahamBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
@@ -27,15 +28,9 @@ import org.osteobiome.model.ode.TimeEvent;
  * Parameters are the rounded values used for the paper's figures ({@code GraphsforPaper.m}).
  */
 public final class Cook2022Wnt10b extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-12);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "cook2022-wnt10b";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("dp853", 1e-10, 1e-12);
     /** Length of one remodelling cycle in the original (days). */
     public static final double CYCLE_DAYS = 100;
 
@@ -72,7 +67,7 @@ public final class Cook2022Wnt10b extends DescribedModel {
     }
 
     public Cook2022Wnt10b() {
-        super(ID,
+        super(SOLVER, ID,
                 "constant Wnt-10b fold change → Graham bone remodelling, 100-day cycles (mouse)",
                 "C. V. Cook, M. A. Islam, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the effects of Wnt-10b "
                     + "on bone metabolism. AIChE J. 2022, 68(12):e17809, doi:10.1002/aic.17809. Original code: "

@@ -12,6 +12,7 @@ import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.bone.GrahamBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
@@ -42,15 +43,9 @@ import org.osteobiome.model.ode.StateEvent;
  * final row at an exact multiple of cycle_days, which shows the end of the last cycle.
  */
 public final class Islam2021Butyrate extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-12);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "islam2021-butyrate";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("dp853", 1e-10, 1e-12);
 
     static final int GUT_BUTYRATE = 0;
     static final int BLOOD_BUTYRATE = 1;
@@ -202,7 +197,7 @@ public final class Islam2021Butyrate extends DescribedModel {
     }
 
     public Islam2021Butyrate() {
-        super(ID,
+        super(SOLVER, ID,
                 "butyrate → Tregs → TGF-β → Wnt-10b → bone, gut–blood–bone, 9 cases (mouse, 14-day cycles)",
                 "M. A. Islam, C. V. Cook, B. J. Smith, A. N. Ford Versypt. Mathematical modeling of the gut–bone axis and "
                     + "implications of butyrate treatment on osteoimmunology. Ind. Eng. Chem. Res. 2021, 60(49):17814–17825, "

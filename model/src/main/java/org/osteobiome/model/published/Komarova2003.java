@@ -8,6 +8,7 @@ import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
@@ -23,15 +24,9 @@ import org.osteobiome.model.ode.StateEvent;
  * power-law autocrine/paracrine form; only cells above steady state resorb or form bone.
  */
 public final class Komarova2003 extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-10);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "komarova2003";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("dp853", 1e-10, 1e-10);
 
     private static final String BIOMODELS = "Komarova et al. 2003 as curated in BioModels BIOMD0000000148";
     private static final List<ParameterSpec> PARAMETERS = List.of(
@@ -76,7 +71,7 @@ public final class Komarova2003 extends DescribedModel {
     }
 
     public Komarova2003() {
-        super(ID,
+        super(SOLVER, ID,
                 "osteoclast–osteoblast autocrine/paracrine power-law model, one remodelling cycle",
                 "S. V. Komarova, R. J. Smith, S. J. Dixon, S. M. Sims, L. M. Wahl. Mathematical model predicts a critical role "
                     + "for osteoclast autocrine regulation in the control of bone remodeling. Bone 2003, 33(2):206–215, "

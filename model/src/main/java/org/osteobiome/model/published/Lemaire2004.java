@@ -13,6 +13,7 @@ import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
@@ -31,15 +32,9 @@ import org.osteobiome.model.ode.TimeEvent;
  * paper are the {@code load_case}s, each held from {@code inject_start} to {@code inject_end}.
  */
 public final class Lemaire2004 extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-10, 1e-16);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "lemaire2004";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("dp853", 1e-10, 1e-16);
 
     private static final String PAPER = "Lemaire et al. 2004, J. Theor. Biol. 229:293 (as in cmodiz/Bone-Models @ a3567d9)";
     private static final String MODIZ = "load cases of cmodiz/Bone-Models @ a3567d9 after Lemaire et al. 2004";
@@ -95,7 +90,7 @@ public final class Lemaire2004 extends DescribedModel {
     }
 
     public Lemaire2004() {
-        super(ID,
+        super(SOLVER, ID,
                 "RANKL/OPG/PTH/TGF-β osteoblast–osteoclast population model with injection experiments",
                 "V. Lemaire, F. L. Tobin, L. D. Greller, C. R. Cho, L. J. Suva. Modeling the interactions between osteoblast "
                     + "and osteoclast activities in bone remodeling. J. Theor. Biol. 2004, 229(3):293–309, "

@@ -12,6 +12,7 @@ import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.Runs;
 import org.osteobiome.model.SimulationSettings;
+import org.osteobiome.model.SolverDefaults;
 import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.bone.JorgBoneCompartment;
 import org.osteobiome.model.ode.EventAction;
@@ -32,15 +33,9 @@ import org.osteobiome.model.ode.TimeEvent;
  * as {@code initial_condition=octave-fsolve}).
  */
 public final class Nelson2026Menopause extends DescribedModel {
-    /** The solver and tolerances of this model's reference checks. */
-    private static final org.osteobiome.model.SolverDefaults SOLVER = new org.osteobiome.model.SolverDefaults("dp853", 1e-12, 1e-12);
-
-    @Override
-    public org.osteobiome.model.SolverDefaults solverDefaults() {
-        return SOLVER;
-    }
-
     public static final String ID = "nelson2026-menopause";
+    /** The solver and tolerances of this model's reference checks. */
+    private static final SolverDefaults SOLVER = new SolverDefaults("dp853", 1e-12, 1e-12);
     /** Integration starts 30 years before menopause (days). */
     public static final double START = -10950;
     /** Menopause or surgery (days); the code overrides params.txt to put it at 0. */
@@ -130,7 +125,7 @@ public final class Nelson2026Menopause extends DescribedModel {
     }
 
     public Nelson2026Menopause() {
-        super(ID,
+        super(SOLVER, ID,
                 "estrogen → bone cells, sclerostin → lumbar-spine BMD in natural vs surgical menopause (human)",
                 "A. C. Nelson, E. F. Yeo, Y. Zhang, C. V. Cook, S. Fischer-Holzhausen, L. Keeler Bruce, P. Dutta, S. Gholami, "
                     + "B. J. Smith, A. N. Ford Versypt. Mathematical modeling of bone remodeling in surgical menopause. "

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
@@ -29,6 +30,7 @@ import org.osteobiome.model.fit.FitParameter;
 import org.osteobiome.model.fit.FitResult;
 import org.osteobiome.model.fit.Fitter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,8 +89,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--cmaes", description = "search globally with CMA-ES before the local fits (rough landscapes)")
     boolean cmaes;
 
-    @picocli.CommandLine.Mixin
-    org.osteobiome.app.cli.SolverMixin solverOptions;
+    @Mixin
+    SolverMixin solverOptions;
 
     @Option(names = "--threads", paramLabel = "K", description = "parallel starts (default: all cores)")
     Integer threads;

@@ -2,20 +2,23 @@ package org.osteobiome.app.cli.sbml;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.AtomicFiles;
+import org.osteobiome.core.Numbers;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
+import org.osteobiome.model.Observable;
+import org.osteobiome.model.ParameterSet;
+import org.osteobiome.model.symbolic.SymbolicModel;
+import org.osteobiome.sbml.CombineArchive;
 import org.osteobiome.sbml.SbmlExporter;
+import org.osteobiome.sbml.SedmlTimeCourse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import java.util.List;
-import org.osteobiome.core.Numbers;
-import org.osteobiome.sbml.CombineArchive;
-import org.osteobiome.sbml.SedmlTimeCourse;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,14 +50,14 @@ public final class SbmlExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model model = ModelCatalog.get(modelId);
-        org.osteobiome.model.ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
-        org.osteobiome.model.symbolic.SymbolicModel symbolic = model.symbolic(parameters);
+        ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
+        SymbolicModel symbolic = model.symbolic(parameters);
         String xml = SbmlExporter.write(symbolic, "urn:miriam:doi:10.1021/acs.iecr.1c02949", "urn:miriam:doi:10.7554/eLife.76228");
         Model.TimeGrid grid = model.defaultGrid(parameters);
         int intervals = (int) Math.max(1, Math.round(grid.end() / grid.step()));
         String name = out.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        List<String> reported = model.observables().stream().map(org.osteobiome.model.Observable::id)
+        List<String> reported = model.observables().stream().map(Observable::id)
                 .filter(id -> symbolic.definitions().stream().anyMatch(d -> d.id().equals(id))
                         || symbolic.states().stream().anyMatch(st -> st.id().equals(id))).toList();
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".omex")) {
