@@ -72,6 +72,30 @@ public final class SharedData {
         return rows;
     }
 
+    /** A fixture TSV (after its "# " comment lines) as rows of column name → text, in file order. */
+    public static java.util.List<Map<String, String>> rows(String name) {
+        java.util.List<Map<String, String>> rows = new java.util.ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                SharedData.class.getResourceAsStream("/fixtures/" + name), StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            while (line.startsWith("# ")) {
+                line = in.readLine();
+            }
+            String[] header = line.split("\t");
+            while ((line = in.readLine()) != null) {
+                String[] cells = line.split("\t", -1);
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < header.length; c++) {
+                    row.put(header[c], cells[c].strip());
+                }
+                rows.add(row);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
     /** |a − b| ≤ tol·max(|a|, |b|), with an absolute floor for values at zero. */
     public static boolean close(double a, double b, double relative) {
         return Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
