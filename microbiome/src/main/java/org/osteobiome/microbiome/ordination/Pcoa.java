@@ -45,6 +45,42 @@ public final class Pcoa {
         return b;
     }
 
+    /** The diagonal of Gower's centred matrix B = −½ J D² J (each sample's squared distance to the centroid). */
+    public static double[] centredDiagonal(DistanceMatrix dm) {
+        double[][] b = centred(dm);
+        double[] d = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            d[i] = b[i][i];
+        }
+        return d;
+    }
+
+    /**
+     * Gower's (1968) add-a-point: the coordinates of a new sample on the first {@code axes} positive axes of an
+     * ordination, from its squared distances to the reference samples: y_k = (1 / 2λ_k) Σ_i x_ik (b_ii − d_i²). A
+     * sample that was in the reference lands on its own coordinates.
+     *
+     * @param ordination       the reference ordination
+     * @param centredDiagonal  {@link #centredDiagonal} of the reference distances
+     * @param squaredDistances squared distances of the new sample to each reference sample, in the ordination's order
+     */
+    public static double[] place(Ordination ordination, double[] centredDiagonal, double[] squaredDistances, int axes) {
+        int n = ordination.ids().size();
+        if (squaredDistances.length != n || centredDiagonal.length != n) {
+            throw new IllegalArgumentException(squaredDistances.length + " distances for " + n + " reference samples");
+        }
+        int k = Math.min(axes, ordination.axes());
+        double[] y = new double[k];
+        for (int axis = 0; axis < k; axis++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += ordination.coordinates()[i][axis] * (centredDiagonal[i] - squaredDistances[i]);
+            }
+            y[axis] = s / (2 * ordination.eigenvalues()[axis]);
+        }
+        return y;
+    }
+
     public static Ordination exact(DistanceMatrix dm) {
         int n = dm.size();
         if (n < 2) {
