@@ -104,7 +104,8 @@ public final class ElasticNetCv {
         for (int f = 0; f < folds; f++) {
             int[] train = indices(fold, f, false);
             int[] test = indices(fold, f, true);
-            ElasticNetLogistic.Model[] path = ElasticNetLogistic.path(rows(x, train), labels(y, train), settings.alpha(), lambdas);
+            ElasticNetLogistic.Model[] path = ElasticNetLogistic.path(rows(x, train), labels(y, train), settings.alpha(), lambdas,
+                    ElasticNetLogistic.TUNING);
             for (int l = 0; l < lambdas.length; l++) {
                 for (int i : test) {
                     double p = Math.min(Math.max(path[l].probability(x[i]), 1e-12), 1 - 1e-12);

@@ -9,8 +9,8 @@ import org.osteobiome.core.OsteobiomeException;
  * over the coefficients β̃ of the predictors standardised to mean 0 and variance 1 (1/n), intercept unpenalised;
  * coefficients are returned on the original scale. Solved by proximal Newton: iteratively reweighted least squares,
  * each weighted problem by cyclic coordinate descent, with step halving when a Newton step does not lower the
- * objective, to a relative change below 1e-13 — the optimum itself, not a tolerance-dependent approximation, so the
- * coefficients agree with glmnet's at tight thresholds.
+ * objective, and glmnet's active-set cycling. {@link #fit} runs to {@link #EXACT} — the optimum itself, so the
+ * coefficients agree with glmnet's at tight thresholds; tuning paths stop at glmnet's default {@link #TUNING}.
  */
 public final class ElasticNetLogistic {
     private ElasticNetLogistic() {
@@ -69,13 +69,23 @@ public final class ElasticNetLogistic {
         }
     }
 
-    /** One fit at one penalty. */
+    /** Convergence of a fit that must reach the optimum itself (reference agreement, final models). */
+    public static final double EXACT = 1e-22;
+    /** Convergence for tuning paths: glmnet's default threshold. */
+    public static final double TUNING = 1e-7;
+
+    /** One fit at one penalty, to the optimum. */
     public static Model fit(double[][] x, int[] y, double alpha, double lambda) {
-        return path(x, y, alpha, new double[] {lambda})[0];
+        return path(x, y, alpha, new double[] {lambda}, EXACT)[0];
     }
 
-    /** Fits along a decreasing sequence of penalties, each warm-started from the one before. */
-    public static Model[] path(double[][] x, int[] y, double alpha, double[] lambdas) {
+    /**
+     * Fits along a decreasing sequence of penalties, each warm-started from the one before.
+     *
+     * @param tolerance a coordinate-descent pass ends when no coefficient moves by more than this in curvature-weighted
+     *                  squared change (glmnet's {@code thresh}); a fit ends when the objective changes by less than this
+     */
+    public static Model[] path(double[][] x, int[] y, double alpha, double[] lambdas, double tolerance) {
         check(x, y, alpha);
         Standardised s = Standardised.of(x);
         int n = s.n();
@@ -107,7 +117,7 @@ public final class ElasticNetLogistic {
                     z[i] = eta[i] + (y[i] - prob) / w[i];
                 }
                 double[] newBeta = beta.clone();
-                double newB0 = coordinateDescent(s, w, z, r, b0, newBeta, alpha, lambda);
+                double newB0 = coordinateDescent(s, w, z, r, b0, newBeta, alpha, lambda, tolerance);
                 // step halving on the penalised objective
                 double step = 1;
                 double candidate = Double.NaN;
@@ -130,8 +140,8 @@ public final class ElasticNetLogistic {
                 }
                 System.arraycopy(trial, 0, beta, 0, p);
                 b0 = trialB0;
-                boolean converged = Math.abs(objective - candidate) <= 1e-15 * Math.max(1, Math.abs(objective))
-                        && change < 1e-11;
+                boolean converged = Math.abs(objective - candidate) <= Math.max(tolerance, 1e-16) * Math.max(1, Math.abs(objective))
+                        && change * change <= tolerance * 100;
                 objective = candidate;
                 if (converged) {
                     break;
@@ -179,7 +189,7 @@ public final class ElasticNetLogistic {
     }
 
     private static double coordinateDescent(Standardised s, double[] w, double[] z, double[] r, double b0, double[] beta,
-                                            double alpha, double lambda) {
+                                            double alpha, double lambda, double tolerance) {
         int n = s.n();
         int p = s.p();
         double[][] cols = s.columns();
@@ -196,53 +206,71 @@ public final class ElasticNetLogistic {
             curvature[j] = c / n;
         }
         for (int i = 0; i < n; i++) {
-            double fitted = b0;
-            for (int j = 0; j < p; j++) {
-                fitted += cols[j][i] * beta[j];
+            r[i] = z[i] - b0;
+        }
+        for (int j = 0; j < p; j++) {
+            if (beta[j] != 0) {
+                for (int i = 0; i < n; i++) {
+                    r[i] -= cols[j][i] * beta[j];
+                }
             }
-            r[i] = z[i] - fitted;
         }
         double l1 = lambda * alpha;
         double l2 = lambda * (1 - alpha);
-        for (int sweep = 0; sweep < 100_000; sweep++) {
-            double maxChange = 0;
-            for (int j = 0; j < p; j++) {
-                if (curvature[j] == 0) {
-                    continue;
-                }
-                double[] col = cols[j];
-                double g = 0;
-                for (int i = 0; i < n; i++) {
-                    g += w[i] * col[i] * r[i];
-                }
-                g = g / n + curvature[j] * beta[j];
-                double updated = softThreshold(g, l1) / (curvature[j] + l2);
-                double delta = updated - beta[j];
-                if (delta != 0) {
-                    for (int i = 0; i < n; i++) {
-                        r[i] -= delta * col[i];
-                    }
-                    beta[j] = updated;
-                    maxChange = Math.max(maxChange, curvature[j] * delta * delta);
-                }
-            }
-            double shift = 0;
-            for (int i = 0; i < n; i++) {
-                shift += w[i] * r[i];
-            }
-            shift /= wsum;
-            if (shift != 0) {
-                b0 += shift;
-                for (int i = 0; i < n; i++) {
-                    r[i] -= shift;
-                }
-                maxChange = Math.max(maxChange, wsum / n * shift * shift);
-            }
-            if (maxChange < 1e-26) {
+        double limit = tolerance;
+        double[] b0Holder = {b0};
+        // glmnet's active-set cycling: a full sweep, then sweeps over the non-zero coefficients until they settle,
+        // then a full sweep again to confirm that no other coefficient wants to enter
+        for (int round = 0; round < 10_000; round++) {
+            double change = sweep(cols, w, r, curvature, beta, l1, l2, n, p, false, wsum, b0Holder);
+            if (change < limit) {
                 break;
             }
+            for (int inner = 0; inner < 100_000; inner++) {
+                if (sweep(cols, w, r, curvature, beta, l1, l2, n, p, true, wsum, b0Holder) < limit) {
+                    break;
+                }
+            }
         }
-        return b0;
+        return b0Holder[0];
+    }
+
+    private static double sweep(double[][] cols, double[] w, double[] r, double[] curvature, double[] beta, double l1,
+                                double l2, int n, int p, boolean activeOnly, double wsum, double[] b0) {
+        double maxChange = 0;
+        for (int j = 0; j < p; j++) {
+            if (curvature[j] == 0 || (activeOnly && beta[j] == 0)) {
+                continue;
+            }
+            double[] col = cols[j];
+            double g = 0;
+            for (int i = 0; i < n; i++) {
+                g += w[i] * col[i] * r[i];
+            }
+            g = g / n + curvature[j] * beta[j];
+            double updated = softThreshold(g, l1) / (curvature[j] + l2);
+            double delta = updated - beta[j];
+            if (delta != 0) {
+                for (int i = 0; i < n; i++) {
+                    r[i] -= delta * col[i];
+                }
+                beta[j] = updated;
+                maxChange = Math.max(maxChange, curvature[j] * delta * delta);
+            }
+        }
+        double shift = 0;
+        for (int i = 0; i < n; i++) {
+            shift += w[i] * r[i];
+        }
+        shift /= wsum;
+        if (shift != 0) {
+            b0[0] += shift;
+            for (int i = 0; i < n; i++) {
+                r[i] -= shift;
+            }
+            maxChange = Math.max(maxChange, wsum / n * shift * shift);
+        }
+        return maxChange;
     }
 
     private static double softThreshold(double g, double t) {

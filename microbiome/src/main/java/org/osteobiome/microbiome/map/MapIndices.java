@@ -67,16 +67,26 @@ final class MapIndices {
         return out;
     }
 
+    /** A table's guild memberships, worked out once. */
+    record Guilds(boolean[] butyrate, boolean[] lactobacillus) {
+        static Guilds of(FeatureTable t) {
+            return new Guilds(GuildIndices.members(t, GuildIndices.BUTYRATE_GENERA),
+                    GuildIndices.members(t, GuildIndices.LACTOBACILLUS_GENERA));
+        }
+    }
+
     /** The index for every sample of the (reference) table. */
     static double[] values(ReferenceMap.IndexDefinition index, FeatureTable t, List<String> features, double[][] clr) {
+        Guilds guilds = Guilds.of(t);
         double[] out = new double[t.sampleCount()];
         for (int s = 0; s < out.length; s++) {
-            out[s] = value(index, t, s, clr[s], features);
+            out[s] = value(index, t, guilds, s, clr[s], features);
         }
         return out;
     }
 
-    static double value(ReferenceMap.IndexDefinition index, FeatureTable t, int sample, double[] clr, List<String> features) {
+    static double value(ReferenceMap.IndexDefinition index, FeatureTable t, Guilds guilds, int sample, double[] clr,
+                        List<String> features) {
         switch (index.name()) {
             case SHANNON -> {
                 double total = t.sampleTotal(sample);
@@ -90,10 +100,10 @@ final class MapIndices {
                 return h;
             }
             case BUTYRATE -> {
-                return 100 * sum(t, sample, GuildIndices.members(t, GuildIndices.BUTYRATE_GENERA));
+                return 100 * sum(t, sample, guilds.butyrate());
             }
             case LACTOBACILLUS -> {
-                return 100 * sum(t, sample, GuildIndices.members(t, GuildIndices.LACTOBACILLUS_GENERA));
+                return 100 * sum(t, sample, guilds.lactobacillus());
             }
             default -> {
                 double v = 0;

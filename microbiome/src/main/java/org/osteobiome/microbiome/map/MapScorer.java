@@ -56,13 +56,15 @@ public final class MapScorer {
                     + (map.rank() == null ? "" : " or collapse it to " + map.rank()) + " and score it again");
         }
         List<Score> out = new ArrayList<>();
+        MapIndices.Guilds guilds = MapIndices.Guilds.of(table);
         for (int s = 0; s < table.sampleCount(); s++) {
-            out.add(scoreOne(map, table, s, alignment));
+            out.add(scoreOne(map, table, s, alignment, guilds));
         }
         return out;
     }
 
-    private static Score scoreOne(ReferenceMap map, FeatureTable table, int s, MapAlignment alignment) {
+    private static Score scoreOne(ReferenceMap map, FeatureTable table, int s, MapAlignment alignment,
+                                  MapIndices.Guilds guilds) {
         int m = map.features().size();
         double total = table.sampleTotal(s);
         if (!(total > 0)) {
@@ -98,7 +100,7 @@ public final class MapScorer {
         List<Measure> indices = new ArrayList<>();
         for (int i = 0; i < map.indices().size(); i++) {
             ReferenceMap.IndexDefinition def = map.indices().get(i);
-            double v = MapIndices.value(def, table, s, clr, map.features());
+            double v = MapIndices.value(def, table, guilds, s, clr, map.features());
             indices.add(measure(def.name(), def.description(), def.unit(), v, healthy.indexQuantiles()[i], map.quantileLevels()));
         }
         List<Measure> taxa = new ArrayList<>();
