@@ -27,6 +27,12 @@ public final class HtmlPage {
         return this;
     }
 
+    /** Markup this page does not escape: only for inline SVG built by {@link Svg} or fixed HTML of this package. */
+    public HtmlPage markup(String html) {
+        body.append(html).append('\n');
+        return this;
+    }
+
     public HtmlPage link(String file, String text) {
         body.append("<p><a href=\"").append(escape(file)).append("\">").append(escape(text)).append("</a></p>\n");
         return this;
@@ -59,7 +65,7 @@ public final class HtmlPage {
                 + ".</p>\n" + body + "</body></html>\n";
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -107,7 +107,7 @@ public final class MapScorer {
         List<String> shown = new ArrayList<>();
         for (ReferenceMap.KeyTaxon k : map.keyTaxa()) {
             int j = map.featureIndex(k.taxon());
-            if (j < 0 || shown.contains(k.taxon()) || shown.size() >= 12) {
+            if (j < 0 || shown.contains(k.taxon()) || shown.size() >= 12 || !k.term().startsWith(map.groupColumn() + "[")) {
                 continue;
             }
             shown.add(k.taxon());

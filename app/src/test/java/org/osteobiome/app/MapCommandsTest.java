@@ -1,0 +1,126 @@
+package org.osteobiome.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cohort and map commands end to end on a simulated cohort around Karlsson 2013, and their refusals. */
+class MapCommandsTest {
+    private static final String KARLSSON = Path.of("../data/real/karlsson2013/taxatable.txt").toString();
+    private static final String KARLSSON_META = Path.of("../data/real/karlsson2013/mapping-orig.txt").toString();
+
+    @TempDir
+    static Path dir;
+    static Path map;
+
+    @BeforeAll
+    static void buildAMap() throws IOException {
+        Path effects = dir.resolve("effects.tsv");
+        Files.writeString(effects, "taxon\tlog2_fold_change\nFaecalibacterium\t-1.5\nRoseburia\t-1.2\nBacteroides\t1.0\n"
+                + "Lactobacillus\t1.2\n");
+        CliRun sim = CliRun.of("cohort", "simulate", "--base", KARLSSON, "--rank", "genus", "--n", "160", "--seed", "3",
+                "--effects", effects.toString(), "--out", dir.resolve("sim").toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains("160 simulated women").contains("4 planted shifts");
+        map = dir.resolve("cohort.osmap");
+        CliRun build = CliRun.of("map", "build", "--table", dir.resolve("sim/table.tsv").toString(), "--metadata",
+                dir.resolve("sim/metadata.tsv").toString(), "--group-column", "bone_status", "--healthy", "normal", "--covariates",
+                "age,bmi", "--cv-repeats", "2", "--seed", "5", "--label", "SIMULATED cohort", "--no-progress", "--out", map.toString());
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.out()).contains("cv_auroc\t").contains("map_format\t1").contains("input\ttable\ttable.tsv\t");
+        CliRun fresh = CliRun.of("cohort", "simulate", "--base", KARLSSON, "--rank", "genus", "--n", "3", "--seed", "4",
+                "--effects", effects.toString(), "--out", dir.resolve("new").toString());
+        assertThat(fresh.exitCode()).isZero();
+    }
+
+    @Test
+    void showRepeatsWhatTheMapHolds() {
+        CliRun show = CliRun.of("map", "show", map.toString());
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("data\tSIMULATED cohort").contains("seed\t5").contains("taxon\tcoefficient\tstability");
+    }
+
+    @Test
+    void scoringWritesHtmlJsonAndTsvWithOneEntryPerSample() throws IOException {
+        String table = dir.resolve("new/table.tsv").toString();
+        Path html = dir.resolve("report.html");
+        assertThat(CliRun.of("map", "score", "--map", map.toString(), "--sample", table, "--out", html.toString()).exitCode()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("not a diagnostic device").contains("Sample sim1").contains("Sample sim3").contains("<svg")
+                .contains("PCoA 1 (").contains("SIMULATED cohort").contains("What this can and cannot say");
+        Path json = dir.resolve("report.json");
+        CliRun one = CliRun.of("map", "score", "--map", map.toString(), "--sample", table, "--sample-id", "sim2", "--out", json.toString());
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.path("samples")).hasSize(1);
+        double p = doc.path("samples").get(0).path("probability").asDouble();
+        assertThat(p).isBetween(doc.path("samples").get(0).path("lower").asDouble() - 1, 1.0).isGreaterThan(0);
+        Path tsv = dir.resolve("report.tsv");
+        assertThat(CliRun.of("map", "score", "--map", map.toString(), "--sample", table, "--out", tsv.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(tsv).stream().filter(l -> l.startsWith("sim"))).hasSize(3);
+    }
+
+    @Test
+    void differentialAbundanceOnTheRealCohortPrintsThresholdsAndAVolcano() {
+        Path plot = dir.resolve("volcano.png");
+        CliRun da = CliRun.of("cohort", "da", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META, "--group-column",
+                "Classification", "--healthy", "NGT", "--covariates", "Age,BMI", "--plot", plot.toString());
+        assertThat(da.exitCode()).as(da.err()).isZero();
+        assertThat(da.err()).contains("present in ≥ 25% of samples").contains("compositional bias removed from Classification[T2D]");
+        assertThat(da.lines()[0]).isEqualTo("taxon\tterm\tlog2_fold_change\tstd_error\tstatistic\tp_value\tq_value\tstatus");
+        assertThat(da.out()).contains("Classification[IGT]").contains("Classification[T2D]").contains("\tAge\t");
+        assertThat(plot).exists();
+    }
+
+    @Test
+    void badInputGetsAReasonNamingTheFileAndTheFix() throws IOException {
+        Path oneGroup = dir.resolve("one-group.tsv");
+        StringBuilder meta = new StringBuilder("sample_id\tstatus\n");
+        for (String line : Files.readAllLines(dir.resolve("sim/metadata.tsv"))) {
+            if (line.startsWith("sim")) {
+                meta.append(line, 0, line.indexOf('\t')).append("\tnormal\n");
+            }
+        }
+        Files.writeString(oneGroup, meta);
+        CliRun single = CliRun.of("cohort", "da", "--table", dir.resolve("sim/table.tsv").toString(), "--metadata", oneGroup.toString(),
+                "--group-column", "status", "--healthy", "normal");
+        assertThat(single.exitCode()).isNotZero();
+        assertThat(single.err()).contains("one-group.tsv").contains("only one group").doesNotContain("Exception");
+
+        CliRun missing = CliRun.of("cohort", "da", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META,
+                "--group-column", "Classification", "--healthy", "NGT", "--covariates", "Years_in_Sweden");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.err()).contains("mapping-orig.txt").contains("--drop-incomplete").doesNotContain("Exception");
+
+        Path foreign = dir.resolve("foreign.tsv");
+        Files.writeString(foreign, "#OTU ID\tx1\nOTU_1\t5\nOTU_2\t7\n");
+        CliRun none = CliRun.of("map", "score", "--map", map.toString(), "--sample", foreign.toString(), "--out",
+                dir.resolve("x.html").toString());
+        assertThat(none.exitCode()).isNotZero();
+        assertThat(none.err()).contains("foreign.tsv").contains("no taxon in common");
+        assertThat(dir.resolve("x.html")).doesNotExist();
+
+        CliRun notAMap = CliRun.of("map", "show", foreign.toString());
+        assertThat(notAMap.err()).contains("not an osteobiome map");
+        CliRun badOut = CliRun.of("map", "score", "--map", map.toString(), "--sample", foreign.toString(), "--out", "r.pdf");
+        assertThat(badOut.err()).contains(".html, .json or .tsv");
+    }
+
+    @Test
+    void aMapOfFormatVersionOneCommittedWithTheTestsStillReads() {
+        Path committed = Path.of("src/test/resources/maps/format-1.osmap");
+        CliRun show = CliRun.of("map", "show", committed.toString());
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("map_format\t1").contains("SIMULATED");
+        CliRun score = CliRun.of("map", "score", "--map", committed.toString(), "--sample", dir.resolve("new/table.tsv").toString(),
+                "--out", dir.resolve("old.tsv").toString());
+        assertThat(score.exitCode()).as(score.err()).isZero();
+    }
+}
