@@ -37,6 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         List<DemoSection> sections = new ArrayList<>(GutBoneAxisDemo.sections());
         sections.addAll(PublishedModelsDemo.sections());
+        sections.addAll(org.osteobiome.app.demo.ReferenceMapDemo.sections());
         HtmlPage page = new HtmlPage("osteobiome demo: the gut–immune–bone axis and the published bone models");
         page.paragraph("Research software, not a diagnostic device. The first sections run osteobiome's gut-bone-axis model "
                 + "(the mechanism of estrogen loss, gut Th17 cells, butyrate and L. acidophilus); the others run each published "

@@ -138,8 +138,8 @@ public final class SyntheticCohort {
      * @param seed    random seed
      */
     public static Cohort generate(Base base, int n, Map<String, Double> effects, long seed) {
-        if (n < 2 || n > 1_000_000) {
-            throw OsteobiomeException.invalid("a synthetic cohort needs between 2 and 1,000,000 women, got " + n);
+        if (n < 1 || n > 1_000_000) {
+            throw OsteobiomeException.invalid("a synthetic cohort needs between 1 and 1,000,000 women, got " + n);
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int f = 0; f < base.featureIds().size(); f++) {
