@@ -158,7 +158,7 @@ public final class MapCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE.osmap")
+        @Parameters(paramLabel = "FILE.osmap", description = "the map to describe")
         Path file;
 
         @Override
