@@ -2,7 +2,6 @@ package org.osteobiome.app.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,14 +69,7 @@ public final class ReferenceMapDemo {
         SyntheticCohort.Cohort newWoman = SyntheticCohort.generate(fitted, 1, effects, 77);
         FeatureTables.write(cohort.table(), org.osteobiome.microbiome.io.TableFileFormat.writableFormat("tsv"),
                 folder.resolve("simulated-cohort.tsv"));
-        List<String> ids = new ArrayList<>();
-        List<String[]> cells = new ArrayList<>();
-        for (SyntheticCohort.Woman w : cohort.women()) {
-            ids.add(w.id());
-            cells.add(w.cells().toArray(new String[0]));
-        }
-        SampleMetadata metadata = new SampleMetadata("simulated metadata", ids, SyntheticCohort.COLUMNS, cells,
-                new boolean[] {false, true, true, true, true}, List.of());
+        SampleMetadata metadata = cohort.metadata();
         MapBuilder.Settings settings = new MapBuilder.Settings("bone_status", "normal", List.of("age", "bmi"), false, 0.25,
                 new ElasticNetCv.Settings(3, 5, 5, 1, 1));
         MapBuilder.Provenance provenance = new MapBuilder.Provenance(VersionProvider.version(), "osteobiome demo", List.of(),

@@ -129,6 +129,17 @@ public final class SyntheticCohort {
      * @param effects planted natural-log effect in osteoporosis per feature id (the truth)
      */
     public record Cohort(FeatureTable table, List<Woman> women, Map<String, Double> effects) {
+        /** The women's metadata as the metadata reader would give it ({@link #COLUMNS}; bone_status categorical). */
+        public org.osteobiome.microbiome.metadata.SampleMetadata metadata() {
+            List<String> ids = new ArrayList<>();
+            List<String[]> cells = new ArrayList<>();
+            for (Woman w : women) {
+                ids.add(w.id());
+                cells.add(w.cells().toArray(new String[0]));
+            }
+            return new org.osteobiome.microbiome.metadata.SampleMetadata("simulated metadata", ids, COLUMNS, cells,
+                    new boolean[] {false, true, true, true, true}, List.of());
+        }
     }
 
     /**

@@ -95,18 +95,6 @@ class DifferentialAbundanceTest {
         assertThat(q[3]).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-15));
     }
 
-    /** A synthetic cohort and its metadata as the readers would give them. */
-    static SampleMetadata metadata(SyntheticCohort.Cohort cohort) {
-        List<String> ids = new ArrayList<>();
-        List<String[]> cells = new ArrayList<>();
-        for (SyntheticCohort.Woman w : cohort.women()) {
-            ids.add(w.id());
-            cells.add(w.cells().toArray(new String[0]));
-        }
-        return new SampleMetadata("simulated metadata", ids, SyntheticCohort.COLUMNS, cells,
-                new boolean[] {false, true, true, true, true}, List.of());
-    }
-
     @Test
     void plantedShiftsAreRecoveredWithTheFalseDiscoveryRateAtTheNominalLevel() {
         SyntheticCohort.Base base = SyntheticCohort.Base.fit(karlssonGenus());
@@ -124,7 +112,7 @@ class DifferentialAbundanceTest {
                 }
             }
             SyntheticCohort.Cohort cohort = SyntheticCohort.generate(base, 300, effects, seed);
-            CohortDesign design = CohortDesign.build(cohort.table().sampleIds(), metadata(cohort), "bone_status", "normal",
+            CohortDesign design = CohortDesign.build(cohort.table().sampleIds(), cohort.metadata(), "bone_status", "normal",
                     List.of("age", "bmi"), false);
             DifferentialAbundance.Result result = DifferentialAbundance.test(cohort.table(), "simulated", design,
                     DifferentialAbundance.Options.defaults());
@@ -164,7 +152,7 @@ class DifferentialAbundanceTest {
     void aTaxonAbsentFromAWholeGroupIsAStructuralZeroNotAFoldChange() {
         SyntheticCohort.Base base = SyntheticCohort.Base.fit(SyntheticCommunities.table(60, 40, 0.5, 3));
         SyntheticCohort.Cohort cohort = SyntheticCohort.generate(base, 200, Map.of(), 5);
-        SampleMetadata meta = metadata(cohort);
+        SampleMetadata meta = cohort.metadata();
         // remove F1 from every osteoporosis sample
         FeatureTable t = cohort.table();
         double[] values = new double[(int) t.nonZeroCount()];

@@ -24,7 +24,6 @@ import org.osteobiome.microbiome.SharedData;
 import org.osteobiome.microbiome.classify.ElasticNetCv;
 import org.osteobiome.microbiome.classify.Roc;
 import org.osteobiome.microbiome.io.FeatureTables;
-import org.osteobiome.microbiome.metadata.SampleMetadata;
 import org.osteobiome.microbiome.synthetic.SyntheticCohort;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.table.Rank;
@@ -53,22 +52,11 @@ class ReferenceMapTest {
         return effects;
     }
 
-    static SampleMetadata metadata(SyntheticCohort.Cohort cohort) {
-        List<String> ids = new ArrayList<>();
-        List<String[]> cells = new ArrayList<>();
-        for (SyntheticCohort.Woman w : cohort.women()) {
-            ids.add(w.id());
-            cells.add(w.cells().toArray(new String[0]));
-        }
-        return new SampleMetadata("simulated metadata", ids, SyntheticCohort.COLUMNS, cells,
-                new boolean[] {false, true, true, true, true}, List.of());
-    }
-
     static ReferenceMap build(SyntheticCohort.Cohort cohort, long seed) {
         MapBuilder.Settings settings = new MapBuilder.Settings("bone_status", "normal", List.of("age", "bmi"), false, 0.25,
                 new ElasticNetCv.Settings(2, 5, 5, 1, seed));
         MapBuilder.Provenance provenance = new MapBuilder.Provenance("test", "test", List.of(), "simulated cohort", "genus");
-        return MapBuilder.build(cohort.table(), "simulated", metadata(cohort), settings, provenance, 2, done -> { });
+        return MapBuilder.build(cohort.table(), "simulated", cohort.metadata(), settings, provenance, 2, done -> { });
     }
 
     @Test
