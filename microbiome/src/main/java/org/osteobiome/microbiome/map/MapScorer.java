@@ -10,7 +10,7 @@ import org.osteobiome.microbiome.table.FeatureTable;
 
 /**
  * Scores samples against a {@link ReferenceMap}: aligns their taxa to the map's ({@link MapAlignment}), refuses a
- * sample with no taxon in common, computes the CLR on the map's taxa, the classifier's at-risk probability with the
+ * table that shares no taxon or fewer than 5% of the map's, computes the CLR on the map's taxa, the classifier's at-risk probability with the
  * 2.5–97.5% range of the cross-validation fold models' probabilities, the place on the reference PCoA (Gower's
  * add-a-point), every index and key taxon against the healthy reference (percentiles), and data-quality warnings.
  */
@@ -20,6 +20,8 @@ public final class MapScorer {
 
     /** Share of the map's taxa below which a sample's match is called low. */
     static final double LOW_OVERLAP = 0.5;
+    /** Share of the map's taxa below which a table is refused. */
+    static final double USELESS_OVERLAP = 0.05;
 
     /**
      * @param value      her value
@@ -54,6 +56,13 @@ public final class MapScorer {
                     + " taxa" + (map.rank() == null ? "" : " at rank " + map.rank()) + ", e.g. " + map.featureNames().get(0)
                     + "); profile the sample with the same taxonomy"
                     + (map.rank() == null ? "" : " or collapse it to " + map.rank()) + " and score it again");
+        }
+        int useful = (int) Math.ceil(USELESS_OVERLAP * map.features().size());
+        if (alignment.matched() < useful) {
+            throw OsteobiomeException.invalid(tableName + " shares only " + alignment.matched() + " of the map's "
+                    + map.features().size() + " taxa (fewer than " + Math.round(100 * USELESS_OVERLAP) + "%): too few for a score"
+                    + " that means anything; profile the sample with the taxonomy the map was built on"
+                    + (map.rank() == null ? "" : " (rank " + map.rank() + ")"));
         }
         List<Score> out = new ArrayList<>();
         MapIndices.Guilds guilds = MapIndices.Guilds.of(table);

@@ -175,6 +175,10 @@ class ReferenceMapTest {
                 .add(0, 1, 7, "t").build();
         assertThatThrownBy(() -> MapScorer.score(map, other, "other.tsv")).isInstanceOf(OsteobiomeException.class)
                 .hasMessageContaining("other.tsv").hasMessageContaining("no taxon in common").hasMessageContaining("genus");
+        FeatureTable oneShared = FeatureTable.builder("one", List.of("x1"), List.of(map.features().get(0), "OTU_2")).add(0, 0, 5, "t")
+                .add(0, 1, 7, "t").build();
+        assertThatThrownBy(() -> MapScorer.score(map, oneShared, "one.tsv")).isInstanceOf(OsteobiomeException.class)
+                .hasMessageContaining("one.tsv").hasMessageContaining("shares only 1 of the map's");
     }
 
     private static String gunzip(Path file) throws IOException {
