@@ -1,6 +1,7 @@
 package org.osteobiome.microbiome.cohort;
 
 import java.util.Arrays;
+import org.osteobiome.core.Quantiles;
 
 /**
  * The compositional bias of log-ratio coefficients, estimated and removed in the spirit of ANCOM-BC (Lin &amp;
@@ -50,17 +51,17 @@ public record CompositionalBias(double delta, double variance, int nullTaxa) {
             var += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(var / (m - 1));
-        double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+        double iqr = Quantiles.of(sorted, 0.75) - Quantiles.of(sorted, 0.25);
         double spread = Math.min(sd, iqr / 1.34);
         if (!(spread > 0)) {
             spread = sd > 0 ? sd : 1e-12;
         }
         double h = 0.9 * spread * Math.pow(m, -0.2);
         // start mean shift from every decile and keep the start that reaches the highest density
-        double best = quantile(sorted, 0.5);
+        double best = Quantiles.of(sorted, 0.5);
         double bestDensity = -1;
         for (int d = 1; d <= 9; d++) {
-            double x = quantile(sorted, d / 10.0);
+            double x = Quantiles.of(sorted, d / 10.0);
             for (int iter = 0; iter < 500; iter++) {
                 double num = 0;
                 double den = 0;
@@ -86,13 +87,5 @@ public record CompositionalBias(double delta, double variance, int nullTaxa) {
             }
         }
         return best;
-    }
-
-    /** Linear-interpolation quantile of sorted values (R type 7). */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

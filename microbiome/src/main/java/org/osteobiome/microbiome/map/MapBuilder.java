@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Quantiles;
 import org.osteobiome.microbiome.classify.ElasticNetCv;
 import org.osteobiome.microbiome.classify.ElasticNetLogistic;
 import org.osteobiome.microbiome.classify.Roc;
@@ -220,19 +221,12 @@ public final class MapBuilder {
     static double[] quantiles(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double[] q = new double[QUANTILES.length];
-        for (int i = 0; i < q.length; i++) {
-            double h = (sorted.length - 1) * QUANTILES[i];
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            q[i] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-        }
-        return q;
+        return Arrays.stream(QUANTILES).map(p -> Quantiles.of(sorted, p)).toArray();
     }
 
     private static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+        return Quantiles.of(s, 0.5);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Quantiles;
+import org.osteobiome.microbiome.classify.ElasticNetLogistic;
 import org.osteobiome.microbiome.ordination.Ordination;
 import org.osteobiome.microbiome.ordination.Pcoa;
 import org.osteobiome.microbiome.table.FeatureTable;
@@ -92,8 +94,8 @@ public final class MapScorer {
             folds[k] = logistic(c.foldIntercepts()[k], c.foldCoefficients()[k], clr);
         }
         Arrays.sort(folds);
-        double lower = quantile(folds, 0.025);
-        double upper = quantile(folds, 0.975);
+        double lower = Quantiles.of(folds, 0.025);
+        double upper = Quantiles.of(folds, 0.975);
 
         ReferenceMap.Ordination o = map.ordination();
         double[] squared = new double[o.clr().length];
@@ -204,18 +206,7 @@ public final class MapScorer {
         return quantiles[quantiles.length - 1];
     }
 
-    private static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
     private static double logistic(double intercept, double[] coefficients, double[] x) {
-        double eta = intercept;
-        for (int j = 0; j < x.length; j++) {
-            eta += coefficients[j] * x[j];
-        }
-        return 1 / (1 + Math.exp(-eta));
+        return new ElasticNetLogistic.Model(intercept, coefficients, Double.NaN, Double.NaN).probability(x);
     }
 }

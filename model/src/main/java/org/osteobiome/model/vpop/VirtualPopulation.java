@@ -93,7 +93,7 @@ public final class VirtualPopulation {
                 }
                 Arrays.sort(column);
                 for (int q = 0; q < LEVELS.length; q++) {
-                    quantiles[c][t][q] = quantile(column, LEVELS[q]);
+                    quantiles[c][t][q] = org.osteobiome.core.Quantiles.of(column, LEVELS[q]);
                 }
             }
         }
@@ -104,13 +104,5 @@ public final class VirtualPopulation {
             }
         }
         return new Result(names, time, quantiles, drawn, finals, failures, reference.timeLabel());
-    }
-
-    /** Linear interpolation between order statistics (type 7, as R's default). */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }
