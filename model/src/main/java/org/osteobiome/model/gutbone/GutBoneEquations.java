@@ -57,7 +57,7 @@ final class GutBoneEquations implements OdeSystem {
 
     /** Parameter values read once into an array (the right-hand side runs millions of times). */
     enum Index {
-        k_L, K_L, y_L, y_F, k_F, a_EF, a_fib, a_abx, k_P, a_EP, k_Q, K_BP, rho_R, k_td, w_TE, w_TP, K_B, mu_H, delta_HB, i_H,
+        k_L, K_L, y_L, y_F, k_F, F_set, L_res, a_EF, a_fib, a_abx, k_P, a_EP, k_Q, K_BP, rho_R, k_td, w_TE, w_TP, K_B, mu_H, delta_HB, i_H,
         w_IP, w_IE, mu_C, s_IL17, s_TNF_H, s_TNF_E, f_Q, c_OC, c_Treg, c_OC_h, c_Treg_h, q_z, K_bd_h, b_minus, mu_N, mu_T, mu_B, mu_beta, mu_W,
         V_beta, k_beta, rho_W, kappa_E, tau_E
     }
@@ -139,7 +139,7 @@ final class GutBoneEquations implements OdeSystem {
     /** The initial state: baseline steady state of every layer (no intervention, estrogen intact). */
     double[] initialState() {
         double[] y = new double[dimension];
-        y[PRODUCERS] = 1;
+        y[PRODUCERS] = v(Index.F_set);
         y[PERMEABILITY] = 1;
         y[NAIVE_GUT] = 1;
         y[NAIVE_BLOOD] = 1;
@@ -165,7 +165,7 @@ final class GutBoneEquations implements OdeSystem {
 
     /** Gut butyrate change the gut layer feeds into Islam's compartments (µM). */
     double gutButyrateInput(double[] y) {
-        double l = y[LA];
+        double l = y[LA] + v(Index.L_res);
         return input(y, GutBoneSchedule.Input.BUTYRATE) + v(Index.y_F) * (y[PRODUCERS] - 1) + v(Index.y_L) * y[PRODUCERS] * l / (v(Index.K_L) + l);
     }
 
@@ -210,7 +210,7 @@ final class GutBoneEquations implements OdeSystem {
         double deficiency = 1 - e;
         // Gut ecology
         dy[LA] = v(Index.k_L) * (input(y, GutBoneSchedule.Input.LA_RATE) - y[LA]);
-        double target = Math.max(0.05, 1 - v(Index.a_EF) * deficiency + v(Index.a_fib) * input(y, GutBoneSchedule.Input.FIBRE)
+        double target = Math.max(0.05, v(Index.F_set) * (1 - v(Index.a_EF) * deficiency) + v(Index.a_fib) * input(y, GutBoneSchedule.Input.FIBRE)
                 - v(Index.a_abx) * input(y, GutBoneSchedule.Input.ANTIBIOTICS));
         dy[PRODUCERS] = v(Index.k_F) * (target - y[PRODUCERS]);
         dy[ADAPTATION] = v(Index.k_Q) * (deficiency - y[ADAPTATION]);

@@ -64,6 +64,13 @@ final class GutBoneParameters {
                 calibrated("fit-mouse", "0.080–0.970")).calibrated());
         p.add(ParameterSpec.real("y_F", 0.3, "µM", 0, 10, "gut butyrate change per unit change of the butyrate-producer guild", ASSUMED));
         p.add(ParameterSpec.real("k_F", 0.1, "1/day", 1e-4, 10, "relaxation rate of the butyrate-producer guild", ASSUMED));
+        p.add(ParameterSpec.real("F_set", 1.0, "1", 0.05, 5,
+                "set point of her butyrate-producer guild relative to the healthy reference (1 = healthy; the guild starts there and"
+                        + " its target scales with it); osteobiome forecast sets it from a sample's guild proxy", "osteobiome forecast (docs/forecast.md)"));
+        p.add(ParameterSpec.real("L_res", 0.0, "1", 0, 100,
+                "resident Lactobacillus above the healthy reference, in units of the L. acidophilus load at 1e9 CFU/day (it shares the"
+                        + " cross-feeding term with the supplement); osteobiome forecast sets it from a sample's Lactobacillus",
+                "osteobiome forecast (docs/forecast.md); assumed scale"));
         p.add(ParameterSpec.real("a_EF", 0.3, "1", 0, 0.95, "fraction of butyrate producers lost without estrogen", ASSUMED));
         p.add(ParameterSpec.real("a_fib", 0.3, "1", 0, 5, "rise of the producer guild on a fibre-rich diet (per unit intake)", ASSUMED));
         p.add(ParameterSpec.real("a_abx", 1.0, "1", 0, 1, "fraction of the antibiotic dose's suppression that reaches producers", ASSUMED));

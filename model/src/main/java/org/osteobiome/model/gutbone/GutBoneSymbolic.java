@@ -127,12 +127,12 @@ final class GutBoneSymbolic {
     private void gutAndImmune() {
         double[] y0 = eq.initialState();
         state("la_load", y0[GutBoneEquations.LA], "k_L * (la_rate - la_load)", "1", "L. acidophilus gut load");
-        define("producer_target", "max(0.05, 1 - a_EF * deficiency + a_fib * fibre - a_abx * antibiotics)", "1", "producer guild target");
+        define("producer_target", "max(0.05, F_set * (1 - a_EF * deficiency) + a_fib * fibre - a_abx * antibiotics)", "1", "producer guild target");
         state("producers", y0[GutBoneEquations.PRODUCERS], "k_F * (producer_target - producers)", "1", "butyrate-producer guild");
         state("adaptation", y0[GutBoneEquations.ADAPTATION], "k_Q * (deficiency - adaptation)", "1", "barrier adaptation to estrogen loss");
         define("leak", "1 + a_EP * max(0, deficiency - adaptation) / (1 + max(0, butyrate_gut_uM) / K_BP)", "1", "permeability target");
         state("permeability", y0[GutBoneEquations.PERMEABILITY], "k_P * (leak - permeability)", "1", "epithelial permeability");
-        define("gut_butyrate_input", "butyrate_in + y_F * (producers - 1) + y_L * producers * la_load / (K_L + la_load)", "µM",
+        define("gut_butyrate_input", "butyrate_in + y_F * (producers - 1) + y_L * producers * (la_load + L_res) / (K_L + la_load + L_res)", "µM",
                 "gut butyrate change fed into the compartments");
         state("butyrate_gut_uM", y0[GutBoneEquations.BUT_GUT], "(mu_B + a12) * gut_butyrate_input - (mu_B + a12) * butyrate_gut_uM", "µM",
                 "gut butyrate change");

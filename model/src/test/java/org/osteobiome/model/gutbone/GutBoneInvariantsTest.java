@@ -27,7 +27,7 @@ class GutBoneInvariantsTest {
     private static final double ROUNDING = 1e-15;
     private static final List<String> SIGNED = List.of("butyrate_gut_uM", "butyrate_bone_uM", "bmd_rate_pct_per_year");
 
-    private static void assertInDomain(Trajectory t, String what) {
+    static void assertInDomain(Trajectory t, String what) {
         for (int i = 0; i < t.rows(); i++) {
             for (int c = 0; c < t.columns().size(); c++) {
                 Observable o = t.columns().get(c);
