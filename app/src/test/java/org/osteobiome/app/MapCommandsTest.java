@@ -68,6 +68,41 @@ class MapCommandsTest {
     }
 
     @Test
+    void forecastAddsBoneTrajectoriesWithAndWithoutSupplementToTheReport() throws IOException {
+        String table = dir.resolve("new/table.tsv").toString();
+        Path html = dir.resolve("forecast.html");
+        CliRun f = CliRun.of("forecast", "--map", map.toString(), "--sample", table, "--sample-id", "sim1", "--start-year", "2",
+                "--years", "3", "--population", "16", "--supplement", "la:5", "--no-progress", "--out", html.toString());
+        assertThat(f.exitCode()).as(f.err()).isZero();
+        assertThat(f.out()).contains("forecast\tsim1\tno supplement\tBMD ").contains("L. acidophilus 5×10⁹ CFU/day from year 2");
+        assertThat(Files.readString(html)).contains("Forecast: lumbar-spine BMD over 3 years").contains("How her gut set the model")
+                .contains("F_set = ").contains("not a diagnostic device").contains("years since menopause")
+                .contains("lumbar-spine BMD (% of value at menopause)").contains("BMD gain (percentage points");
+        Path json = dir.resolve("forecast.json");
+        CliRun j = CliRun.of("map", "score", "--forecast", "--map", map.toString(), "--sample", table, "--sample-id", "sim2",
+                "--years", "2", "--population", "8", "--supplement", "none", "--no-progress", "--out", json.toString());
+        assertThat(j.exitCode()).as(j.err()).isZero();
+        JsonNode forecast = new ObjectMapper().readTree(json.toFile()).path("forecasts").get(0);
+        assertThat(forecast.path("arms")).as("--supplement none: one arm").hasSize(1);
+        assertThat(forecast.path("inputs").path("fSet").asDouble()).isBetween(0.2, 3.0);
+        Path tsv = dir.resolve("forecast.tsv");
+        CliRun t = CliRun.of("forecast", "--map", map.toString(), "--sample", table, "--years", "1", "--population", "4",
+                "--no-progress", "--out", tsv.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(Files.readAllLines(tsv).get(1)).contains("\tF_set\tL_res\t").contains("supplement_difference_median");
+        assertThat(Files.readAllLines(tsv).stream().filter(l -> l.startsWith("sim"))).hasSize(3);
+
+        CliRun badDose = CliRun.of("forecast", "--map", map.toString(), "--sample", table, "--supplement", "la:lots", "--out",
+                dir.resolve("never.html").toString());
+        assertThat(badDose.exitCode()).isNotZero();
+        assertThat(badDose.err()).contains("--supplement la:lots").contains("la:DOSE").doesNotContain("Exception");
+        CliRun badYear = CliRun.of("forecast", "--map", map.toString(), "--sample", table, "--start-year", "45", "--out",
+                dir.resolve("never.html").toString());
+        assertThat(badYear.err()).contains("--start-year 45");
+        assertThat(dir.resolve("never.html")).doesNotExist();
+    }
+
+    @Test
     void differentialAbundanceOnTheRealCohortPrintsThresholdsAndAVolcano() {
         Path plot = dir.resolve("volcano.png");
         CliRun da = CliRun.of("cohort", "da", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META, "--group-column",

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.app.forecast.BoneForecast;
+import org.osteobiome.app.forecast.GutInputs;
 import org.osteobiome.app.report.HtmlPage;
 import org.osteobiome.app.report.MapReport;
 import org.osteobiome.core.AtomicFiles;
@@ -78,7 +80,11 @@ public final class ReferenceMapDemo {
                 Runtime.getRuntime().availableProcessors(), done -> { });
         MapFile.write(map, folder.resolve("cohort.osmap"));
         List<MapScorer.Score> scores = MapScorer.score(map, newWoman.table(), "new simulated woman");
-        AtomicFiles.writeText(folder.resolve("report.html"), MapReport.html(map, scores, "cohort.osmap"));
+        SyntheticCohort.Woman her = newWoman.women().get(0);
+        double startYear = Math.min(30, Math.rint(her.yearsSinceMenopause()));
+        BoneForecast.Result forecast = BoneForecast.run(GutInputs.from(scores.get(0)), new BoneForecast.Settings(startYear, 10, 10,
+                BoneForecast.Menopause.NATURAL, 200, 1, Runtime.getRuntime().availableProcessors()), (d, n) -> { });
+        AtomicFiles.writeText(folder.resolve("report.html"), MapReport.html(map, scores, "cohort.osmap", List.of(forecast)));
         ReferenceMap.Performance p = map.classifier().performance();
         page.heading("Reference map of a simulated cohort, and one woman's report");
         page.paragraph("SIMULATED data: 400 postmenopausal women drawn around " + baseName + " (zero-inflated logistic-normal "
@@ -90,7 +96,14 @@ public final class ReferenceMapDemo {
         MapScorer.Score s = scores.get(0);
         page.paragraph(String.format(Locale.ROOT, "A new simulated woman (%s, truly '%s'): at-risk probability %.2f (fold models "
                 + "%.2f–%.2f).", s.sampleId(), newWoman.women().get(0).boneStatus(), s.probability(), s.lower(), s.upper()));
-        page.link("map/report.html", "Her report: probability, place on the map, indices and key taxa against the healthy reference");
+        int last = forecast.untreated().years().length - 1;
+        page.paragraph(String.format(Locale.ROOT, "Her forecast from year %.0f after menopause (the model's gut inputs set from her "
+                + "butyrate-producer proxy and Lactobacillus: F_set %.2f, L_res %.2f): lumbar-spine BMD %.1f%% of its menopause value "
+                + "after 10 more years without supplement, %.1f%% with L. acidophilus 1e10 CFU/day (median gain over 200 virtual "
+                + "women %+.1f percentage points).", startYear, forecast.inputs().fSet(), forecast.inputs().lRes(),
+                forecast.untreated().typical()[last], forecast.arms().get(1).typical()[last], forecast.endGain()[2]));
+        page.link("map/report.html", "Her report: probability, place on the map, indices and key taxa against the healthy reference, "
+                + "and her bone forecast with and without supplement");
         page.link("map/cohort.osmap", "The map (cohort.osmap; `osteobiome map show map/cohort.osmap`)");
     }
 }

@@ -73,17 +73,32 @@ public final class BoneForecast {
      * @param typical   BMD (% of the value at menopause) of a woman with the nominal parameters and her gut inputs
      * @param reference the same with the healthy reference's gut inputs (F_set 1, L_res 0)
      * @param bands     {@code bands[level][time]} over the virtual population, levels {@link VirtualPopulation#LEVELS}
-     * @param finals    per virtual woman the BMD at the end (NaN where her run failed)
      */
     public record Arm(String name, String scenario, double[] years, double[] typical, double[] reference, double[][] bands,
-                      double[] finals, List<String> failures) {
+                      List<String> failures) {
     }
 
-    /** The arms (no supplement first) and the paired end-of-horizon difference of the supplemented arm. */
-    public record Result(GutInputs inputs, Settings settings, List<Arm> arms, double[] endDifference) {
+    /**
+     * The arms (no supplement first) and what supplementation adds.
+     *
+     * @param gain        {@code gain[level][time]}: quantiles over the virtual women of her BMD with supplement minus
+     *                    without (the same woman in both arms), levels {@link VirtualPopulation#LEVELS}; empty without a
+     *                    supplemented arm
+     * @param typicalGain the same for the nominal woman
+     */
+    public record Result(GutInputs inputs, Settings settings, List<Arm> arms, double[][] gain, double[] typicalGain) {
         /** The arm without supplement. */
         public Arm untreated() {
             return arms.get(0);
+        }
+
+        /** Quantiles of the gain at the end of the horizon (empty without a supplemented arm). */
+        public double[] endGain() {
+            double[] out = new double[gain.length];
+            for (int q = 0; q < gain.length; q++) {
+                out[q] = gain[q][gain[q].length - 1];
+            }
+            return out;
         }
     }
 
@@ -106,10 +121,12 @@ public final class BoneForecast {
         double[] yearsAxis = Arrays.stream(times).map(t -> t / 365.25).toArray();
         long total = (long) settings.population() * scenarios.size();
         List<Arm> arms = new ArrayList<>();
+        double[][][] subjects = new double[scenarios.size()][settings.population()][];
         Path folder = null;
         try {
             folder = Files.createTempDirectory("osteobiome-forecast");
             for (int a = 0; a < scenarios.size(); a++) {
+                int arm = a;
                 Path file = folder.resolve("arm" + a + ".json");
                 Files.writeString(file, scenarios.get(a), StandardCharsets.UTF_8);
                 ParameterSet base = ParameterSet.defaults(model).with("scenario", file.toString());
@@ -118,40 +135,51 @@ public final class BoneForecast {
                 Trajectory reference = model.simulate(base, sim);
                 long offset = (long) a * settings.population();
                 VirtualPopulation.Result vpop = VirtualPopulation.run(model, hers, sim, variability, List.of(OBSERVABLE),
-                        settings.population(), settings.seed(), settings.threads(), (done, n) -> progress.report(offset + done, total));
+                        settings.population(), settings.seed(), settings.threads(), (done, n) -> progress.report(offset + done, total),
+                        (i, values) -> subjects[arm][i] = Arrays.stream(values).mapToDouble(row -> row[0]).toArray());
                 double[][] bands = new double[VirtualPopulation.LEVELS.length][times.length];
                 for (int t = 0; t < times.length; t++) {
                     for (int q = 0; q < bands.length; q++) {
                         bands[q][t] = vpop.quantiles()[0][t][q];
                     }
                 }
-                double[] finals = Arrays.stream(vpop.finals()).mapToDouble(f -> f[0]).toArray();
                 arms.add(new Arm(a == 0 ? "no supplement" : String.format(Locale.ROOT, "L. acidophilus %s×10⁹ CFU/day from year %s",
                         trim(settings.dose()), trim(settings.startYear())), scenarios.get(a), yearsAxis, typical.column(OBSERVABLE),
-                        reference.column(OBSERVABLE), bands, finals, vpop.failures()));
+                        reference.column(OBSERVABLE), bands, vpop.failures()));
             }
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(folder == null ? "a temporary folder" : folder, e);
         } finally {
             deleteQuietly(folder);
         }
-        return new Result(inputs, settings, arms, arms.size() > 1 ? pairedDifference(arms.get(0), arms.get(1)) : new double[0]);
+        if (arms.size() == 1) {
+            return new Result(inputs, settings, arms, new double[0][], new double[0]);
+        }
+        double[] typicalGain = new double[times.length];
+        for (int t = 0; t < times.length; t++) {
+            typicalGain[t] = arms.get(1).typical()[t] - arms.get(0).typical()[t];
+        }
+        return new Result(inputs, settings, arms, pairedGain(subjects[0], subjects[1], times.length), typicalGain);
     }
 
-    /** Quantiles (levels {@link VirtualPopulation#LEVELS}) of the per-woman end-of-horizon difference, supplemented − not. */
-    private static double[] pairedDifference(Arm none, Arm treated) {
-        List<Double> d = new ArrayList<>();
-        for (int i = 0; i < none.finals().length; i++) {
-            double v = treated.finals()[i] - none.finals()[i];
-            if (Double.isFinite(v)) {
-                d.add(v);
+    /** Quantiles over the women who ran in both arms of (supplemented − not) at every time. */
+    private static double[][] pairedGain(double[][] none, double[][] treated, int times) {
+        double[][] gain = new double[VirtualPopulation.LEVELS.length][times];
+        double[] d = new double[none.length];
+        for (int t = 0; t < times; t++) {
+            int m = 0;
+            for (int i = 0; i < none.length; i++) {
+                if (none[i] != null && treated[i] != null) {
+                    d[m++] = treated[i][t] - none[i][t];
+                }
+            }
+            double[] sorted = Arrays.copyOf(d, m);
+            Arrays.sort(sorted);
+            for (int q = 0; q < gain.length; q++) {
+                gain[q][t] = m == 0 ? Double.NaN : Quantiles.of(sorted, VirtualPopulation.LEVELS[q]);
             }
         }
-        double[] sorted = d.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return new double[0];
-        }
-        return Arrays.stream(VirtualPopulation.LEVELS).map(q -> Quantiles.of(sorted, q)).toArray();
+        return gain;
     }
 
     /** The scenario of one arm as the JSON a user could run again with {@code osteobiome simulate}. */

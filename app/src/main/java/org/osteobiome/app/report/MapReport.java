@@ -3,6 +3,7 @@ package org.osteobiome.app.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.osteobiome.app.forecast.BoneForecast;
 import org.osteobiome.microbiome.map.MapScorer;
 import org.osteobiome.microbiome.map.ReferenceMap;
 
@@ -19,6 +20,11 @@ public final class MapReport {
             + "does not replace a DXA scan, and must not guide treatment.";
 
     public static String html(ReferenceMap map, List<MapScorer.Score> scores, String mapName) {
+        return html(map, scores, mapName, List.of());
+    }
+
+    /** The report with each sample's forecast after its scores ({@code forecasts} empty, or one per score in order). */
+    public static String html(ReferenceMap map, List<MapScorer.Score> scores, String mapName, List<BoneForecast.Result> forecasts) {
         HtmlPage page = new HtmlPage("Gut microbiome reference map report");
         page.paragraph("Map " + mapName + ": " + map.dataLabel() + "; " + map.groups().get(0).samples() + " healthy ('" + map.healthy()
                 + "') and " + (sum(map.groupSizes()) - map.groupSizes()[0]) + " at-risk women (column '" + map.groupColumn() + "': "
@@ -58,6 +64,9 @@ public final class MapReport {
             quality.addAll(s.warnings().isEmpty() ? List.of("No warnings.") : s.warnings().stream().map(w -> "Warning: " + w).toList());
             for (String q : quality) {
                 page.paragraph(q);
+            }
+            if (!forecasts.isEmpty()) {
+                ForecastReport.section(page, forecasts.get(scores.indexOf(s)));
             }
         }
         page.heading("About the map");

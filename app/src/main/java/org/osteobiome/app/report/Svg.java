@@ -33,39 +33,13 @@ public final class Svg {
                 maxY = Math.max(maxY, s.y()[i]);
             }
         }
-        double[] xr = padded(minX, maxX);
-        double[] yr = padded(minY, maxY);
-        int left = 60;
-        int right = 150;
-        int top = 15;
-        int bottom = 45;
-        int pw = width - left - right;
-        int ph = height - top - bottom;
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\" role=\"img\">", width, height));
-        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>",
-                left, top, pw, ph));
-        for (double t : ticks(xr[0], xr[1])) {
-            double px = left + (t - xr[0]) / (xr[1] - xr[0]) * pw;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, top + ph, px, top + ph + 5, px,
-                    top + ph + 18, tick(t)));
-        }
-        for (double t : ticks(yr[0], yr[1])) {
-            double py = top + ph - (t - yr[0]) / (yr[1] - yr[0]) * ph;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#888\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 5, py, left, py, left - 8, py + 4, tick(t)));
-        }
-        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", left + pw / 2.0,
-                height - 8, HtmlPage.escape(xLabel)));
-        b.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%.1f) rotate(-90)\" text-anchor=\"middle\">%s</text>",
-                top + ph / 2.0, HtmlPage.escape(yLabel)));
-        int legendY = top + 10;
+        Frame f = new Frame(60, 15, width - 60 - 150, height - 15 - 45, padded(minX, maxX), padded(minY, maxY));
+        StringBuilder b = chart(f, xLabel, yLabel, width, height);
+        int legendY = f.top() + 10;
         for (Series s : series) {
             for (int i = 0; i < s.x().length; i++) {
-                double px = left + (s.x()[i] - xr[0]) / (xr[1] - xr[0]) * pw;
-                double py = top + ph - (s.y()[i] - yr[0]) / (yr[1] - yr[0]) * ph;
+                double px = f.px(s.x()[i]);
+                double py = f.py(s.y()[i]);
                 b.append(s.highlight()
                         ? String.format(Locale.ROOT, "<path d=\"M%.1f %.1fl0 -9l3 6l6 0l-5 4l2 7l-6 -4l-6 4l2 -7l-5 -4l6 0z\" "
                         + "fill=\"%s\" stroke=\"#000\"/>", px, py + 1, s.colour())
@@ -73,10 +47,116 @@ public final class Svg {
                         px, py, s.colour()));
             }
             b.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>",
-                    left + pw + 15, legendY, s.colour(), left + pw + 25, legendY + 4, HtmlPage.escape(s.name())));
+                    f.right() + 15, legendY, s.colour(), f.right() + 25, legendY + 4, HtmlPage.escape(s.name())));
             legendY += 18;
         }
         return b.append("</svg>").toString();
+    }
+
+    /** A line of a line chart; dashed lines are drawn dashed. */
+    public record Line(String name, double[] x, double[] y, String colour, boolean dashed) {
+    }
+
+    /** A shaded band between two curves (e.g. the 5th and 95th percentiles of a population). */
+    public record Band(String name, double[] x, double[] lower, double[] upper, String colour) {
+    }
+
+    /** A line chart with shaded bands under the lines, axes, ticks, labels and a legend. */
+    public static String lines(String xLabel, String yLabel, List<Band> bands, List<Line> lines, int width, int height) {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Band b : bands) {
+            for (int i = 0; i < b.x().length; i++) {
+                minX = Math.min(minX, b.x()[i]);
+                maxX = Math.max(maxX, b.x()[i]);
+                minY = Math.min(minY, b.lower()[i]);
+                maxY = Math.max(maxY, b.upper()[i]);
+            }
+        }
+        for (Line l : lines) {
+            for (int i = 0; i < l.x().length; i++) {
+                minX = Math.min(minX, l.x()[i]);
+                maxX = Math.max(maxX, l.x()[i]);
+                minY = Math.min(minY, l.y()[i]);
+                maxY = Math.max(maxY, l.y()[i]);
+            }
+        }
+        double[] xr = {minX, maxX > minX ? maxX : minX + 1};
+        double[] yr = padded(minY, maxY);
+        Frame f = new Frame(60, 15, width - 60 - 250, height - 15 - 45, xr, yr);
+        StringBuilder b = chart(f, xLabel, yLabel, width, height);
+        int legendY = f.top() + 10;
+        for (Band band : bands) {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < band.x().length; i++) {
+                path.append(i == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", f.px(band.x()[i]), f.py(band.upper()[i])));
+            }
+            for (int i = band.x().length - 1; i >= 0; i--) {
+                path.append(String.format(Locale.ROOT, "L%.1f %.1f ", f.px(band.x()[i]), f.py(band.lower()[i])));
+            }
+            b.append(String.format(Locale.ROOT, "<path d=\"%sZ\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"none\"/>", path,
+                    band.colour()));
+            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" fill-opacity=\"0.3\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>", f.right() + 12, legendY - 5, band.colour(), f.right() + 32, legendY + 4,
+                    HtmlPage.escape(band.name())));
+            legendY += 18;
+        }
+        for (Line l : lines) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < l.x().length; i++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.px(l.x()[i]), f.py(l.y()[i])));
+            }
+            String dash = l.dashed() ? " stroke-dasharray=\"6,4\"" : "";
+            b.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.2\"%s/>",
+                    points.toString().trim(), l.colour(), dash));
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2.2\"%s/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>", f.right() + 10, legendY, f.right() + 28, legendY, l.colour(), dash,
+                    f.right() + 32, legendY + 4, HtmlPage.escape(l.name())));
+            legendY += 18;
+        }
+        return b.append("</svg>").toString();
+    }
+
+    /** The plotting area and its data ranges. */
+    private record Frame(int left, int top, int width, int height, double[] xr, double[] yr) {
+        int right() {
+            return left + width;
+        }
+
+        double px(double x) {
+            return left + (x - xr[0]) / (xr[1] - xr[0]) * width;
+        }
+
+        double py(double y) {
+            return top + height - (y - yr[0]) / (yr[1] - yr[0]) * height;
+        }
+    }
+
+    /** An SVG element with the frame's axes, ticks and labels drawn. */
+    private static StringBuilder chart(Frame f, String xLabel, String yLabel, int width, int svgHeight) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+                + "height=\"%d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">", width, svgHeight));
+        b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>",
+                f.left(), f.top(), f.width(), f.height()));
+        int bottom = f.top() + f.height();
+        for (double t : ticks(f.xr()[0], f.xr()[1])) {
+            double px = f.px(t);
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, bottom, px, bottom + 5, px, bottom + 18, tick(t)));
+        }
+        for (double t : ticks(f.yr()[0], f.yr()[1])) {
+            double py = f.py(t);
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#888\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", f.left() - 5, py, f.left(), py, f.left() - 8, py + 4,
+                    tick(t)));
+        }
+        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", f.left() + f.width() / 2.0,
+                svgHeight - 8, HtmlPage.escape(xLabel)));
+        b.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%.1f) rotate(-90)\" text-anchor=\"middle\">%s</text>",
+                f.top() + f.height() / 2.0, HtmlPage.escape(yLabel)));
+        return b;
     }
 
     /**

@@ -42,6 +42,19 @@ public final class VirtualPopulation {
 
     public static Result run(Model model, ParameterSet base, SimulationSettings settings, Variability variability, List<String> observables,
                              int n, long seed, int threads, Progress progress) {
+        return run(model, base, settings, variability, observables, n, seed, threads, progress, (i, values) -> { });
+    }
+
+    /** Receives each subject's trajectory ({@code values[time][observable]}) as it finishes, from any thread. */
+    @FunctionalInterface
+    public interface SubjectListener {
+        void finished(int subject, double[][] values);
+    }
+
+    /** As {@link #run(Model, ParameterSet, SimulationSettings, Variability, List, int, long, int, Progress)}, handing every
+     * subject that ran to {@code listener}. */
+    public static Result run(Model model, ParameterSet base, SimulationSettings settings, Variability variability, List<String> observables,
+                             int n, long seed, int threads, Progress progress, SubjectListener listener) {
         if (n < 1) {
             throw OsteobiomeException.invalid("a population needs at least 1 subject");
         }
@@ -64,6 +77,7 @@ public final class VirtualPopulation {
             drawn[i] = values;
             try {
                 perSubject[i] = model.simulate(p, settings).select(names).values();
+                listener.finished(i, perSubject[i]);
             } catch (OsteobiomeException e) {
                 failed[i] = "subject " + (i + 1) + ": " + e.getMessage();
             }

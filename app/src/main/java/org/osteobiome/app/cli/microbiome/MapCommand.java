@@ -1,31 +1,22 @@
 package org.osteobiome.app.cli.microbiome;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.MapReport;
-import org.osteobiome.app.report.TextTable;
-import org.osteobiome.app.report.TrajectoryWriter;
-import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.classify.ElasticNetCv;
 import org.osteobiome.microbiome.map.MapBuilder;
 import org.osteobiome.microbiome.map.MapFile;
-import org.osteobiome.microbiome.map.MapScorer;
 import org.osteobiome.microbiome.map.ReferenceMap;
 import org.osteobiome.microbiome.metadata.SampleMetadata;
 import org.osteobiome.microbiome.table.FeatureTable;
@@ -187,119 +178,29 @@ public final class MapCommand extends ParentCommand {
     @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Scores every sample of a table (or one, with --sample-id) against a map: at-risk probability with the"
                     + " range of the cross-validation models, place on the map, indices and key taxa against the healthy reference,"
-                    + " data-quality warnings. Research use only; not a diagnostic device.",
+                    + " data-quality warnings; with --forecast, her bone forecast too (see 'osteobiome forecast')."
+                    + " Research use only; not a diagnostic device.",
                 "--out FILE.html writes one report page, FILE.json the same as data, FILE.tsv one row per sample."},
             footer = {"", "Example:", "  osteobiome map score --map cohort.osmap --sample her.tsv --out report.html"})
     static final class Score implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--map", required = true, paramLabel = "FILE.osmap", description = "reference map")
-        Path mapFile;
+        @Mixin
+        ScoreRequest request;
 
-        @Option(names = "--sample", required = true, paramLabel = "TABLE", description = "table with the sample(s) to score")
-        Path sample;
+        @Option(names = "--forecast", description = "add the bone forecast (options as 'osteobiome forecast')")
+        boolean forecast;
 
-        @Option(names = "--sample-id", paramLabel = "ID", description = "score only this sample")
-        String sampleId;
+        @Mixin
+        ForecastOptions forecastOptions;
 
-        @Option(names = "--out", required = true, paramLabel = "REPORT.html|json|tsv", description = "report to write")
-        Path out;
+        @Option(names = "--no-progress", description = "do not draw a progress bar")
+        boolean noProgress;
 
         @Override
         public Integer call() {
-            String kind = extension(out);
-            ReferenceMap map = MapFile.read(mapFile);
-            FeatureTable table = readSample(map);
-            if (sampleId != null) {
-                int s = table.sampleIndex(sampleId);
-                if (s < 0) {
-                    throw OsteobiomeException.unknown(sample + " has no sample '" + sampleId + "'; it has "
-                            + String.join(", ", table.sampleIds().subList(0, Math.min(5, table.sampleCount())))
-                            + (table.sampleCount() > 5 ? ", …" : ""));
-                }
-                table = table.selectSamples(new int[] {s});
-            }
-            List<MapScorer.Score> scores = MapScorer.score(map, table, sample.toString());
-            switch (kind) {
-                case "html" -> AtomicFiles.writeText(out, MapReport.html(map, scores, mapFile.getFileName().toString()));
-                case "json" -> AtomicFiles.writeText(out, json(map, scores));
-                default -> AtomicFiles.writeText(out, tsv(map, scores));
-            }
-            PrintWriter err = spec.commandLine().getErr();
-            for (MapScorer.Score s : scores) {
-                for (String w : s.warnings()) {
-                    err.println("osteobiome: warning: " + s.sampleId() + ": " + w);
-                }
-            }
-            spec.commandLine().getOut().println("scored " + scores.size() + " sample(s) against " + mapFile.getFileName() + "; wrote " + out);
-            spec.commandLine().getOut().flush();
-            return 0;
+            return request.run(spec, forecast ? forecastOptions : null, !noProgress);
         }
-
-        private FeatureTable readSample(ReferenceMap map) {
-            FeatureTable t = org.osteobiome.microbiome.io.FeatureTables.read(sample).table();
-            boolean hasLineages = t.taxonomy().isPresent()
-                    || t.featureIds().stream().anyMatch(org.osteobiome.microbiome.table.Lineage::looksLikeLineage);
-            if (map.rank() != null && (hasLineages || t.isCumulative())) {
-                t = org.osteobiome.microbiome.table.TaxonomyCollapse.collapse(t,
-                        org.osteobiome.microbiome.table.Rank.parse(map.rank()), sample.toString());
-            }
-            return t;
-        }
-
-        private static String extension(Path out) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            for (String ext : List.of("html", "json", "tsv")) {
-                if (name.endsWith("." + ext)) {
-                    return ext;
-                }
-            }
-            throw OsteobiomeException.invalid("--out " + out + ": name the report .html, .json or .tsv");
-        }
-    }
-
-    static String json(ReferenceMap map, List<MapScorer.Score> scores) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("notice", TrajectoryWriter.NOTICE);
-        doc.put("limits", MapReport.LIMITS);
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("data", map.dataLabel());
-        about.put("built_by", "osteobiome " + map.toolVersion());
-        about.put("format_version", map.formatVersion());
-        about.put("command", map.command());
-        about.put("seed", map.seed());
-        about.put("inputs", map.inputs());
-        about.put("cv_auroc", List.of(map.classifier().performance().auroc(), map.classifier().performance().aurocLower(),
-                map.classifier().performance().aurocUpper()));
-        doc.put("map", about);
-        doc.put("samples", scores);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String tsv(ReferenceMap map, List<MapScorer.Score> scores) {
-        List<String> header = new ArrayList<>(List.of("sample_id", "probability", "lower", "upper", "pcoa1", "pcoa2"));
-        for (ReferenceMap.IndexDefinition i : map.indices()) {
-            header.add(i.name());
-            header.add(i.name() + "_healthy_percentile");
-        }
-        header.addAll(List.of("map_taxa_found", "reads_on_map_taxa", "warnings"));
-        List<List<String>> rows = new ArrayList<>();
-        for (MapScorer.Score s : scores) {
-            List<String> row = new ArrayList<>(List.of(s.sampleId(), Numbers.format(s.probability()), Numbers.format(s.lower()),
-                    Numbers.format(s.upper()), Numbers.format(s.coordinates()[0]),
-                    s.coordinates().length > 1 ? Numbers.format(s.coordinates()[1]) : "NA"));
-            for (MapScorer.Measure m : s.indices()) {
-                row.add(Numbers.format(m.value()));
-                row.add(Numbers.format(m.percentile()));
-            }
-            row.addAll(List.of(String.valueOf(s.matched()), Numbers.format(s.coveredShare()), String.join(" | ", s.warnings())));
-            rows.add(row);
-        }
-        return "# " + TrajectoryWriter.NOTICE + "; map data: " + map.dataLabel() + "\n" + TextTable.tsv(header, rows);
     }
 }
