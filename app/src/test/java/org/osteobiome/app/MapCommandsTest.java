@@ -115,6 +115,33 @@ class MapCommandsTest {
     }
 
     @Test
+    void permanovaWithCovariatesAndPermdispAndCorrelationWithAnOutcome() {
+        CliRun p = CliRun.of("cohort", "permanova", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META,
+                "--group-column", "Classification", "--healthy", "NGT", "--covariates", "Age,BMI", "--by", "margin",
+                "--permutations", "99", "--seed", "2");
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.lines()[0]).isEqualTo("term\tdf\tsum_of_squares\tr2\tf\tp_value");
+        assertThat(p.lines()[1]).startsWith("Age\t1\t");
+        assertThat(p.lines()[3]).startsWith("Classification\t2\t0.3150996349");
+        assertThat(p.out()).contains("\nResidual\t139\t").contains("\nPERMDISP(Classification)\t2\tNA\tNA\t");
+        assertThat(p.err()).contains("PERMANOVA by margin on braycurtis distances of 144 samples; 99 permutations, seed 2");
+        CliRun badBy = CliRun.of("cohort", "permanova", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META,
+                "--group-column", "Classification", "--healthy", "NGT", "--by", "both");
+        assertThat(badBy.err()).contains("--by both").contains("terms").contains("margin");
+
+        CliRun c = CliRun.of("cohort", "correlate", "--table", dir.resolve("sim/table.tsv").toString(), "--metadata",
+                dir.resolve("sim/metadata.tsv").toString(), "--outcome", "t_score", "--covariates", "age,bmi");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        assertThat(c.lines()[0]).isEqualTo("feature\tkind\trho\tp_value\tq_value");
+        assertThat(c.lines()[1]).startsWith("shannon\tindex\t");
+        assertThat(c.err()).contains("partial Spearman (on age, bmi) with t_score over 160 samples");
+        CliRun text = CliRun.of("cohort", "correlate", "--table", dir.resolve("sim/table.tsv").toString(), "--metadata",
+                dir.resolve("sim/metadata.tsv").toString(), "--outcome", "bone_status");
+        assertThat(text.exitCode()).isNotZero();
+        assertThat(text.err()).contains("metadata.tsv").contains("'bone_status' is not numeric");
+    }
+
+    @Test
     void badInputGetsAReasonNamingTheFileAndTheFix() throws IOException {
         Path oneGroup = dir.resolve("one-group.tsv");
         StringBuilder meta = new StringBuilder("sample_id\tstatus\n");

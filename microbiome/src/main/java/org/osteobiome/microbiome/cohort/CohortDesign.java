@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.metadata.SampleMetadata;
+import org.osteobiome.microbiome.stats.DistanceModel;
 
 /**
  * The samples of a cohort analysis and their design: an intercept, one indicator per non-reference group
@@ -35,6 +36,63 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
         return samples.size();
     }
 
+    /**
+     * The design's terms for a PERMANOVA: the covariates in their order (a text covariate's indicator columns are one
+     * term), then the group, so that the group's sequential sum of squares is adjusted for the covariates, as
+     * {@code adonis2(d ~ age + bmi + group)}.
+     */
+    public List<DistanceModel.Term> permanovaTerms() {
+        List<DistanceModel.Term> out = new ArrayList<>();
+        int first = 1 + groupTerms;
+        int c = first;
+        while (c < columns.size()) {
+            String name = termName(columns.get(c));
+            int start = c;
+            while (c < columns.size() && termName(columns.get(c)).equals(name)) {
+                c++;
+            }
+            out.add(new DistanceModel.Term(name, java.util.stream.IntStream.range(start, c).toArray()));
+        }
+        out.add(new DistanceModel.Term(termName(columns.get(1)), java.util.stream.IntStream.range(1, first).toArray()));
+        return out;
+    }
+
+    /** The group levels (reference first), filling each sample's group index; refuses one group or an id-like column. */
+    private static List<String> levels(SampleMetadata metadata, Map<String, Integer> rowOf, List<String> samples, String groupColumn,
+                                       String reference, int[] groups) {
+        int n = samples.size();
+        String source = metadata.source();
+        int groupIndex = metadata.columnIndex(groupColumn);
+        Map<String, Integer> levelIndex = new LinkedHashMap<>();
+        String ref = reference.strip();
+        levelIndex.put(ref, 0);
+        boolean referenceSeen = false;
+        for (int i = 0; i < n; i++) {
+            String v = metadata.cells().get(rowOf.get(samples.get(i)))[groupIndex];
+            referenceSeen |= v.equals(ref);
+            groups[i] = levelIndex.computeIfAbsent(v, k -> levelIndex.size());
+        }
+        List<String> levels = new ArrayList<>(levelIndex.keySet());
+        if (!referenceSeen) {
+            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has no sample with the healthy value '"
+                    + reference + "'; its values are " + String.join(", ", levels.subList(1, levels.size())));
+        }
+        if (levels.size() < 2) {
+            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has only one group ('" + ref
+                    + "') among the " + n + " samples; a comparison needs at least two — choose another column");
+        }
+        if (levels.size() > Math.max(2, n / 2)) {
+            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has " + levels.size() + " groups among "
+                    + n + " samples; is it a continuous or id column? Choose a categorical column");
+        }
+        return levels;
+    }
+
+    private static String termName(String column) {
+        int bracket = column.indexOf('[');
+        return bracket < 0 ? column : column.substring(0, bracket);
+    }
+
     /** Samples in each group. */
     public int[] groupSizes() {
         int[] sizes = new int[levels.size()];
@@ -47,8 +105,8 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
     /**
      * @param tableSamples   the table's sample ids
      * @param metadata       sample metadata
-     * @param groupColumn    categorical column with the groups
-     * @param reference      the healthy (reference) level of that column
+     * @param groupColumn    categorical column with the groups, or null for a design of the covariates alone
+     * @param reference      the healthy (reference) level of that column (unused without one)
      * @param covariates     further columns to adjust for
      * @param dropIncomplete leave out samples with a missing value instead of refusing
      */
@@ -56,7 +114,9 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
                                      List<String> covariates, boolean dropIncomplete) {
         String source = metadata.source();
         List<String> used = new ArrayList<>();
-        used.add(groupColumn);
+        if (groupColumn != null) {
+            used.add(groupColumn);
+        }
         used.addAll(covariates);
         Set<String> seen = new LinkedHashSet<>();
         for (String c : used) {
@@ -109,30 +169,8 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
                     + "; fill them in, drop that covariate, or pass --drop-incomplete to leave those samples out");
         }
         int n = samples.size();
-        int groupIndex = metadata.columnIndex(groupColumn);
-        Map<String, Integer> levelIndex = new LinkedHashMap<>();
-        String ref = reference.strip();
-        levelIndex.put(ref, 0);
-        boolean referenceSeen = false;
         int[] groups = new int[n];
-        for (int i = 0; i < n; i++) {
-            String v = metadata.cells().get(rowOf.get(samples.get(i)))[groupIndex];
-            referenceSeen |= v.equals(ref);
-            groups[i] = levelIndex.computeIfAbsent(v, k -> levelIndex.size());
-        }
-        List<String> levels = new ArrayList<>(levelIndex.keySet());
-        if (!referenceSeen) {
-            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has no sample with the healthy value '"
-                    + reference + "'; its values are " + String.join(", ", levels.subList(1, levels.size())));
-        }
-        if (levels.size() < 2) {
-            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has only one group ('" + ref
-                    + "') among the " + n + " samples; a comparison needs at least two — choose another column");
-        }
-        if (levels.size() > Math.max(2, n / 2)) {
-            throw OsteobiomeException.invalid(source + ": column '" + groupColumn + "' has " + levels.size() + " groups among "
-                    + n + " samples; is it a continuous or id column? Choose a categorical column");
-        }
+        List<String> levels = groupColumn == null ? List.of("all") : levels(metadata, rowOf, samples, groupColumn, reference, groups);
         List<String> columns = new ArrayList<>();
         List<double[]> terms = new ArrayList<>();
         columns.add("(Intercept)");

@@ -152,17 +152,7 @@ public final class DifferentialAbundance {
         double pseudo = Double.isNaN(options.pseudocount()) ? defaultPseudocount(t) : options.pseudocount();
         int[] retained = java.util.stream.IntStream.range(0, features).filter(f -> keep[f]).toArray();
         int m = tested.size();
-        double[][] clr = new double[m][n];
-        for (int s = 0; s < n; s++) {
-            double[] dense = t.denseSample(s);
-            double mean = 0;
-            for (int f : retained) {
-                mean += Math.log(dense[f] + pseudo) / retained.length;
-            }
-            for (int j = 0; j < m; j++) {
-                clr[j][s] = Math.log(dense[tested.get(j)] + pseudo) - mean;
-            }
-        }
+        double[][] clr = clr(t, retained, tested.stream().mapToInt(Integer::intValue).toArray(), pseudo);
         LinearModel model = new LinearModel(design.design(), design.columns());
         int p = design.columns().size();
         double[][] beta = new double[p][m];
@@ -200,6 +190,26 @@ public final class DifferentialAbundance {
         }
         testedRows.addAll(rows);
         return new Result(testedRows, filter, List.copyOf(terms), bias, pseudo, n);
+    }
+
+    /**
+     * {@code clr[j][s]}: log(x + pseudocount) of feature {@code features[j]} in sample s minus that sample's mean over the
+     * {@code retained} features.
+     */
+    static double[][] clr(FeatureTable t, int[] retained, int[] features, double pseudo) {
+        int n = t.sampleCount();
+        double[][] clr = new double[features.length][n];
+        for (int s = 0; s < n; s++) {
+            double[] dense = t.denseSample(s);
+            double mean = 0;
+            for (int f : retained) {
+                mean += Math.log(dense[f] + pseudo) / retained.length;
+            }
+            for (int j = 0; j < features.length; j++) {
+                clr[j][s] = Math.log(dense[features[j]] + pseudo) - mean;
+            }
+        }
+        return clr;
     }
 
     static double defaultPseudocount(FeatureTable t) {

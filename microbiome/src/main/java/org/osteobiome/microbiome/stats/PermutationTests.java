@@ -185,8 +185,8 @@ public final class PermutationTests {
         return (between / (groups - 1)) / (within / (values.length - groups));
     }
 
-    /** Ranks 1..M with ties given their average rank. */
-    static double[] ranks(double[] values) {
+    /** Ranks 1…n, ties given their average rank (as R's rank). */
+    public static double[] ranks(double[] values) {
         Integer[] order = new Integer[values.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
