@@ -34,7 +34,7 @@ class MapCommandsTest {
                 dir.resolve("sim/metadata.tsv").toString(), "--group-column", "bone_status", "--healthy", "normal", "--covariates",
                 "age,bmi", "--cv-repeats", "2", "--seed", "5", "--label", "SIMULATED cohort", "--no-progress", "--out", map.toString());
         assertThat(build.exitCode()).as(build.err()).isZero();
-        assertThat(build.out()).contains("cv_auroc\t").contains("map_format\t1").contains("input\ttable\ttable.tsv\t");
+        assertThat(build.out()).contains("cv_auroc\t").contains("forest_cv_auroc\t").contains("map_format\t2").contains("input\ttable\ttable.tsv\t");
         CliRun fresh = CliRun.of("cohort", "simulate", "--base", KARLSSON, "--rank", "genus", "--n", "3", "--seed", "4",
                 "--effects", effects.toString(), "--out", dir.resolve("new").toString());
         assertThat(fresh.exitCode()).isZero();

@@ -81,6 +81,14 @@ public final class MapReport {
         about.add(List.of("classifier", String.format(Locale.ROOT, "elastic-net logistic regression (α %.2f, λ %.4g) on CLR values; "
                 + "%d×%d-fold cross-validation with %d-fold inner tuning; AUPRC %.2f, balanced accuracy %.2f", map.classifier().alpha(),
                 map.classifier().lambda(), perf.repeats(), perf.folds(), perf.innerFolds(), perf.auprc(), perf.balancedAccuracy())));
+        ReferenceMap.Forest forest = map.forest();
+        if (forest != null) {
+            ReferenceMap.Performance fp = forest.performance();
+            about.add(List.of("random forest (comparison)", String.format(Locale.ROOT, "%d trees, mtry %d, on the same folds: "
+                    + "cross-validated AUROC %.2f (DeLong 95%% %.2f–%.2f), AUPRC %.2f, balanced accuracy %.2f; the probability above "
+                    + "is the elastic net's", forest.trees(), forest.mtry(), fp.auroc(), fp.aurocLower(), fp.aurocUpper(), fp.auprc(),
+                    fp.balancedAccuracy())));
+        }
         page.markup(plainTable(about));
         return page.render();
     }

@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Quantiles;
 import org.osteobiome.microbiome.classify.ElasticNetCv;
+import org.osteobiome.microbiome.classify.RandomForestCv;
 import org.osteobiome.microbiome.classify.ElasticNetLogistic;
 import org.osteobiome.microbiome.classify.Roc;
 import org.osteobiome.microbiome.cohort.CohortDesign;
@@ -42,8 +43,15 @@ public final class MapBuilder {
      * @param minPrevalence  taxa kept: present in at least this share of samples
      * @param cv             cross-validation settings (its seed is the map's seed)
      */
+    /** @param trees trees of the random forest cross-validated beside the elastic net (0: none) */
     public record Settings(String groupColumn, String healthy, List<String> covariates, boolean dropIncomplete,
-                           double minPrevalence, ElasticNetCv.Settings cv) {
+                           double minPrevalence, ElasticNetCv.Settings cv, int trees) {
+        public static final int DEFAULT_TREES = 500;
+
+        public Settings(String groupColumn, String healthy, List<String> covariates, boolean dropIncomplete, double minPrevalence,
+                        ElasticNetCv.Settings cv) {
+            this(groupColumn, healthy, covariates, dropIncomplete, minPrevalence, cv, DEFAULT_TREES);
+        }
     }
 
     /** Where the map came from, written into it. */
@@ -88,6 +96,14 @@ public final class MapBuilder {
         }
         ElasticNetCv.Result cv = ElasticNetCv.run(clr, y, settings.cv(), threads, progress);
         ReferenceMap.Classifier classifier = classifier(cv, y, settings.cv());
+        ReferenceMap.Forest forest = null;
+        if (settings.trees() > 0) {
+            int offset = settings.cv().repeats() * settings.cv().folds();
+            RandomForestCv.Result rf = RandomForestCv.run(clr, y, settings.cv(), settings.trees(), threads,
+                    done -> progress.accept(offset + done));
+            forest = new ReferenceMap.Forest(rf.trees(), rf.mtry(), rf.foldMtry(), rf.importance(), rf.stability(),
+                    performance(rf.outOfFold(), rf.perRepeatAuc(), y, settings.cv()));
+        }
 
         List<ReferenceMap.IndexDefinition> indices = MapIndices.definitions(da, features, design.groupTerms());
         double[][] indexValues = new double[indices.size()][];
@@ -124,16 +140,16 @@ public final class MapBuilder {
         return new ReferenceMap(MapFile.FORMAT_VERSION, provenance.toolVersion(), provenance.command(), settings.cv().seed(),
                 provenance.inputs(), provenance.dataLabel(), provenance.rank(), settings.groupColumn(), design.reference(),
                 design.levels(), design.groupSizes(), settings.covariates(), da.filter().describe(), features, names,
-                epsilon, referenceDepth, QUANTILES, groups, indices, ordination(design, clr), classifier, key);
+                epsilon, referenceDepth, QUANTILES, groups, indices, ordination(design, clr), classifier, key, forest);
     }
 
     /** Cross-validation fits a build makes (for a progress bar). */
-    public static int fitCount(ElasticNetCv.Settings cv) {
-        return cv.repeats() * cv.folds();
+    public static int fitCount(Settings settings) {
+        return settings.cv().repeats() * settings.cv().folds() * (settings.trees() > 0 ? 2 : 1);
     }
 
-    private static ReferenceMap.Classifier classifier(ElasticNetCv.Result cv, int[] y, ElasticNetCv.Settings settings) {
-        double[] p = cv.outOfFold();
+    /** Cross-validated performance of repeat-averaged out-of-fold probabilities. */
+    private static ReferenceMap.Performance performance(double[] p, double[] perRepeatAuc, int[] y, ElasticNetCv.Settings settings) {
         Roc roc = Roc.of(p, y, 0.95);
         int cases = Arrays.stream(y).sum();
         int controls = y.length - cases;
@@ -161,9 +177,13 @@ public final class MapBuilder {
             predicted[b] = counts[b] > 0 ? predicted[b] / counts[b] : 0;
             observed[b] = counts[b] > 0 ? observed[b] / counts[b] : 0;
         }
-        ReferenceMap.Performance perf = new ReferenceMap.Performance(settings.repeats(), settings.folds(), settings.innerFolds(),
-                cases, controls, roc.auc(), roc.lower(), roc.upper(), cv.perRepeatAuc(), Roc.averagePrecision(p, y), balanced,
-                threshold, curve[0], curve[1], predicted, observed, counts);
+        return new ReferenceMap.Performance(settings.repeats(), settings.folds(), settings.innerFolds(), cases, controls, roc.auc(),
+                roc.lower(), roc.upper(), perRepeatAuc, Roc.averagePrecision(p, y), balanced, threshold, curve[0], curve[1], predicted,
+                observed, counts);
+    }
+
+    private static ReferenceMap.Classifier classifier(ElasticNetCv.Result cv, int[] y, ElasticNetCv.Settings settings) {
+        ReferenceMap.Performance perf = performance(cv.outOfFold(), cv.perRepeatAuc(), y, settings);
         List<ElasticNetLogistic.Model> folds = cv.foldModels();
         double[] foldIntercepts = folds.stream().mapToDouble(ElasticNetLogistic.Model::intercept).toArray();
         double[][] foldCoefficients = folds.stream().map(ElasticNetLogistic.Model::coefficients).toArray(double[][]::new);

@@ -29,7 +29,7 @@ public final class MapFile {
     }
 
     /** The format this version writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final String FORMAT = "osteobiome-map";
     private static final long MAX_BYTES = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -30,13 +30,15 @@ import java.util.List;
  * @param ordination    the reference PCoA
  * @param classifier    the healthy-vs-at-risk classifier and its cross-validated performance
  * @param keyTaxa       differential-abundance results, most significant first
+ * @param forest        the random forest beside the classifier, cross-validated on the same folds (format 2 on; null
+ *                      in format-1 maps and when the build grew none)
  */
 public record ReferenceMap(int formatVersion, String toolVersion, String command, long seed, List<InputFile> inputs,
                            String dataLabel, String rank, String groupColumn, String healthy, List<String> levels,
                            int[] groupSizes, List<String> covariates, String filter, List<String> features,
                            List<String> featureNames, double epsilon, double referenceDepth, double[] quantileLevels,
                            List<GroupReference> groups, List<IndexDefinition> indices, Ordination ordination,
-                           Classifier classifier, List<KeyTaxon> keyTaxa) {
+                           Classifier classifier, List<KeyTaxon> keyTaxa, Forest forest) {
 
     /** An input file and its fingerprint. */
     public record InputFile(String role, String name, String sha256, long bytes) {
@@ -115,6 +117,18 @@ public record ReferenceMap(int formatVersion, String toolVersion, String command
                               double aurocLower, double aurocUpper, double[] perRepeatAuroc, double auprc,
                               double balancedAccuracy, double threshold, double[] rocFpr, double[] rocTpr,
                               double[] calibrationPredicted, double[] calibrationObserved, int[] calibrationCounts) {
+    }
+
+    /**
+     * The random forest's cross-validation (the report scores with the elastic net; the forest is its comparison).
+     *
+     * @param trees      trees per forest
+     * @param mtry       features per split of the final forest (tuned on all samples)
+     * @param foldMtry   mtry chosen in each outer fold
+     * @param importance the final forest's mean decrease in Gini impurity per feature, as shares
+     * @param stability  per feature, the share of fold forests in which it is among the 20 most important
+     */
+    public record Forest(int trees, int mtry, int[] foldMtry, double[] importance, double[] stability, Performance performance) {
     }
 
     /** One differential-abundance row kept in the map. */

@@ -62,10 +62,12 @@ class ReferenceMapTest {
     @Test
     void withoutPlantedShiftsTheCrossValidatedAurocIntervalHoldsOneHalf() {
         SyntheticCohort.Cohort cohort = SyntheticCohort.generate(base, 240, Map.of(), 11);
-        ReferenceMap.Performance p = build(cohort, 3).classifier().performance();
-        System.out.printf("null cohort: CV AUROC %.3f [%.3f, %.3f]%n", p.auroc(), p.aurocLower(), p.aurocUpper());
-        assertThat(p.aurocLower()).isLessThanOrEqualTo(0.5);
-        assertThat(p.aurocUpper()).isGreaterThanOrEqualTo(0.5);
+        ReferenceMap map = build(cohort, 3);
+        for (ReferenceMap.Performance p : List.of(map.classifier().performance(), map.forest().performance())) {
+            System.out.printf("null cohort: CV AUROC %.3f [%.3f, %.3f]%n", p.auroc(), p.aurocLower(), p.aurocUpper());
+            assertThat(p.aurocLower()).isLessThanOrEqualTo(0.5);
+            assertThat(p.aurocUpper()).isGreaterThanOrEqualTo(0.5);
+        }
     }
 
     /**
@@ -120,6 +122,11 @@ class ReferenceMapTest {
         assertThat(columns).doesNotContain(-1);
         assertThat(p.aurocLower()).isGreaterThan(0.5);
         assertThat(p.auroc()).isLessThanOrEqualTo(bound.upper());
+        ReferenceMap.Performance forest = map.forest().performance();
+        System.out.printf("planted cohort: random forest CV AUROC %.3f [%.3f, %.3f]%n", forest.auroc(), forest.aurocLower(),
+                forest.aurocUpper());
+        assertThat(forest.aurocLower()).as("the forest finds the planted shifts too").isGreaterThan(0.5);
+        assertThat(forest.auroc()).as("and no more than they allow").isLessThanOrEqualTo(bound.upper());
     }
 
     @Test
@@ -156,7 +163,7 @@ class ReferenceMapTest {
         assertThatThrownBy(() -> MapFile.read(edited)).isInstanceOf(OsteobiomeException.class)
                 .hasMessageContaining("edited.osmap").hasMessageContaining("checksum");
         Path newer = dir.resolve("newer.osmap");
-        gzip(newer, text.replaceFirst("\"format_version\":1", "\"format_version\":7"));
+        gzip(newer, text.replaceFirst("\"format_version\":" + MapFile.FORMAT_VERSION, "\"format_version\":7"));
         assertThatThrownBy(() -> MapFile.read(newer)).hasMessageContaining("format version 7").hasMessageContaining("upgrade");
         Path truncated = dir.resolve("truncated.osmap");
         byte[] bytes = Files.readAllBytes(file);

@@ -59,6 +59,10 @@ public final class MapCommand extends ParentCommand {
         @Option(names = "--inner-folds", defaultValue = "5", paramLabel = "K", description = "inner folds that choose λ (default 5)")
         int innerFolds;
 
+        @Option(names = "--trees", defaultValue = "500", paramLabel = "N",
+                description = "trees of the random forest cross-validated beside the elastic net on the same folds (default 500; 0: none)")
+        int trees;
+
         @Option(names = "--seed", defaultValue = "0", description = "random seed (same seed, same map)")
         long seed;
 
@@ -86,11 +90,11 @@ public final class MapCommand extends ParentCommand {
             MapBuilder.Provenance provenance = new MapBuilder.Provenance(VersionProvider.version(), command, files,
                     label == null ? "cohort " + inputs.table.getFileName() : label, inputs.rank);
             MapBuilder.Settings settings = new MapBuilder.Settings(inputs.groupColumn, inputs.healthy, inputs.covariates,
-                    inputs.dropIncomplete, inputs.minPrevalence, cv);
+                    inputs.dropIncomplete, inputs.minPrevalence, cv, trees);
             ReferenceMap map;
             try (CliProgress bar = CliProgress.start("map build", !noProgress)) {
                 Progress progress = bar.reporter();
-                int total = MapBuilder.fitCount(cv);
+                int total = MapBuilder.fitCount(settings);
                 map = MapBuilder.build(table, inputs.table.toString(), meta, settings, provenance, workers,
                         done -> progress.report(done, total));
             }
@@ -138,6 +142,14 @@ public final class MapCommand extends ParentCommand {
             nonZero += b != 0 ? 1 : 0;
         }
         o.println(String.format(Locale.ROOT, "classifier\telastic net α %.2f, λ %.4g, %d non-zero taxa", c.alpha(), c.lambda(), nonZero));
+        ReferenceMap.Forest f = map.forest();
+        if (f != null) {
+            ReferenceMap.Performance fp = f.performance();
+            o.println(String.format(Locale.ROOT, "forest_cv_auroc\t%.4f\t[%.4f, %.4f]\t(random forest, %d trees, mtry %d; same folds)",
+                    fp.auroc(), fp.aurocLower(), fp.aurocUpper(), f.trees(), f.mtry()));
+            o.println(String.format(Locale.ROOT, "forest_cv_auprc\t%.4f", fp.auprc()));
+            o.println(String.format(Locale.ROOT, "forest_cv_balanced_accuracy\t%.4f", fp.balancedAccuracy()));
+        }
         for (ReferenceMap.IndexDefinition i : map.indices()) {
             o.println("index\t" + i.name() + "\t" + i.unit() + "\t" + i.description());
         }
@@ -169,6 +181,20 @@ public final class MapCommand extends ParentCommand {
             o.println("taxon\tcoefficient\tstability");
             for (int j : order.subList(0, Math.min(20, order.size()))) {
                 o.println(map.featureNames().get(j) + "\t" + Numbers.format(c.coefficients()[j]) + "\t" + Numbers.format(c.stability()[j]));
+            }
+            ReferenceMap.Forest forest = map.forest();
+            if (forest != null) {
+                List<Integer> ranked = new ArrayList<>();
+                for (int j = 0; j < forest.importance().length; j++) {
+                    ranked.add(j);
+                }
+                ranked.sort((a, b) -> Double.compare(forest.importance()[b], forest.importance()[a]));
+                o.println();
+                o.println("taxon\tforest_importance\tforest_stability");
+                for (int j : ranked.subList(0, Math.min(20, ranked.size()))) {
+                    o.println(map.featureNames().get(j) + "\t" + Numbers.format(forest.importance()[j]) + "\t"
+                            + Numbers.format(forest.stability()[j]));
+                }
             }
             o.flush();
             return 0;
