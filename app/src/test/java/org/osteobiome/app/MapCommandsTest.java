@@ -142,6 +142,23 @@ class MapCommandsTest {
     }
 
     @Test
+    void powerBySimulationPrintsOneRowPerSizeAndDrawsThePlot() throws IOException {
+        Path effects = dir.resolve("effects.tsv");
+        Path plot = dir.resolve("power.svg");
+        CliRun p = CliRun.of("power", "--base", KARLSSON, "--effects", effects.toString(), "--n", "120,40", "--replicates", "2",
+                "--seed", "3", "--plot", plot.toString(), "--no-progress");
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.lines()[0]).isEqualTo("n\treplicates\tda_power\tda_false_discovery_share\tpermanova_power\tmean_auroc\tauroc_power");
+        assertThat(p.lines()[1]).startsWith("40\t2\t");
+        assertThat(p.lines()[2]).startsWith("120\t2\t");
+        assertThat(p.err()).contains("SIMULATED cohorts").contains("4 planted shifts");
+        assertThat(Files.readString(plot)).startsWith("<?xml").contains("<svg");
+        CliRun bad = CliRun.of("power", "--base", KARLSSON, "--n", "10", "--no-progress");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--n 10");
+    }
+
+    @Test
     void badInputGetsAReasonNamingTheFileAndTheFix() throws IOException {
         Path oneGroup = dir.resolve("one-group.tsv");
         StringBuilder meta = new StringBuilder("sample_id\tstatus\n");

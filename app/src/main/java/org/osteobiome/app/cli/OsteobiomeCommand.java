@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             org.osteobiome.app.cli.analysis.VpopCommand.class, org.osteobiome.app.cli.sbml.SbmlCommand.class, DemoCommand.class,
             TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class,
             org.osteobiome.app.cli.microbiome.IndexCommand.class, org.osteobiome.app.cli.microbiome.CohortCommand.class,
-            org.osteobiome.app.cli.microbiome.MapCommand.class, org.osteobiome.app.cli.microbiome.ForecastCommand.class, picocli.CommandLine.HelpCommand.class})
+            org.osteobiome.app.cli.microbiome.MapCommand.class, org.osteobiome.app.cli.microbiome.ForecastCommand.class,
+            org.osteobiome.app.cli.microbiome.PowerCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class OsteobiomeCommand extends ParentCommand {
 }

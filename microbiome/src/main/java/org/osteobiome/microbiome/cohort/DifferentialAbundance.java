@@ -193,6 +193,35 @@ public final class DifferentialAbundance {
     }
 
     /**
+     * {@code out[s][j]}: the CLR (pseudocount as {@link #test}) of sample s over the taxa present in at least
+     * {@code minPrevalence} of the samples, in table order.
+     */
+    public static double[][] clrOfRetained(FeatureTable t, double minPrevalence) {
+        int n = t.sampleCount();
+        int[] present = new int[t.featureCount()];
+        for (int s = 0; s < n; s++) {
+            for (int k = t.start(s); k < t.end(s); k++) {
+                if (t.valueAt(k) > 0) {
+                    present[t.featureAt(k)]++;
+                }
+            }
+        }
+        int[] retained = java.util.stream.IntStream.range(0, present.length).filter(f -> present[f] >= minPrevalence * n).toArray();
+        if (retained.length < 2) {
+            throw OsteobiomeException.invalid("only " + retained.length + " taxa are present in ≥ " + Math.round(100 * minPrevalence)
+                    + "% of samples; lower the prevalence threshold");
+        }
+        double[][] byFeature = clr(t, retained, retained, defaultPseudocount(t));
+        double[][] out = new double[n][retained.length];
+        for (int j = 0; j < retained.length; j++) {
+            for (int s = 0; s < n; s++) {
+                out[s][j] = byFeature[j][s];
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@code clr[j][s]}: log(x + pseudocount) of feature {@code features[j]} in sample s minus that sample's mean over the
      * {@code retained} features.
      */

@@ -199,7 +199,7 @@ public final class CohortCommand extends ParentCommand {
             return 0;
         }
 
-        private static Map<String, Double> defaultEffects(FeatureTable t) {
+        static Map<String, Double> defaultEffects(FeatureTable t) {
             Map<String, Double> out = new LinkedHashMap<>();
             boolean[] butyrate = GuildIndices.members(t, GuildIndices.BUTYRATE_GENERA);
             List<String> higher = List.of("Lactobacillus", "Bacteroides", "Ruminococcus");
@@ -219,7 +219,7 @@ public final class CohortCommand extends ParentCommand {
             return out;
         }
 
-        private static Map<String, Double> readEffects(Path file, FeatureTable t) {
+        static Map<String, Double> readEffects(Path file, FeatureTable t) {
             SampleMetadata rows = org.osteobiome.microbiome.metadata.MetadataReader.read(file);
             int col = rows.columnIndex("log2_fold_change");
             Map<String, Integer> byName = new java.util.HashMap<>();
