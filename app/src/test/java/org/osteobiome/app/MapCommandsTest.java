@@ -159,6 +159,21 @@ class MapCommandsTest {
     }
 
     @Test
+    void aVirtualTrialIsPrintedBesideThePublishedTrials() throws IOException {
+        Path plot = dir.resolve("trial.svg");
+        CliRun t = CliRun.of("trial", "simulate", "--arms", "placebo,la:10", "--n", "40", "--population", "40", "--seed", "2",
+                "--plot", plot.toString(), "--no-progress");
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("SIMULATED").contains("\nvirtual trial (SIMULATED, seed 2)\tlumbar spine BMD\t40\t")
+                .contains("\nJansson 2019\tlumbar spine aBMD (DXA)\t234\t-0.72\t").contains("\nNilsson 2018\t");
+        assertThat(t.err()).contains("virtual trial: 40 women").contains("power at this n");
+        assertThat(Files.readString(plot)).contains("<svg");
+        CliRun bad = CliRun.of("trial", "simulate", "--arms", "placebo,vitamin-d", "--n", "40");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("--arms placebo,vitamin-d").contains("placebo,la:10");
+    }
+
+    @Test
     void badInputGetsAReasonNamingTheFileAndTheFix() throws IOException {
         Path oneGroup = dir.resolve("one-group.tsv");
         StringBuilder meta = new StringBuilder("sample_id\tstatus\n");

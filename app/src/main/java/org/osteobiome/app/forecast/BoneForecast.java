@@ -192,11 +192,11 @@ public final class BoneForecast {
                 trim(endDay), trim(STEP_DAYS), s.menopause().curve(), doses);
     }
 
-    private static String trim(double v) {
+    static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         if (folder == null) {
             return;
         }

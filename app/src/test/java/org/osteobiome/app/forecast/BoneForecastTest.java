@@ -105,4 +105,22 @@ class BoneForecastTest {
         assertThatThrownBy(() -> new BoneForecast.Settings(0, 10, 10, BoneForecast.Menopause.NATURAL, 0, 0, 1))
                 .hasMessageContaining("--population");
     }
+
+    @Test
+    void aVirtualTrialIsSeededItsIntervalHoldsItsDifferenceAndSupplementationHelpsOnAverage() {
+        VirtualTrial.Settings settings = new VirtualTrial.Settings(60, 6, 1, 10, 60, 1.2, 3, 2);
+        VirtualTrial.Result a = VirtualTrial.run(settings, (d, n) -> { });
+        VirtualTrial.Result b = VirtualTrial.run(new VirtualTrial.Settings(60, 6, 1, 10, 60, 1.2, 3, 1), (d, n) -> { });
+        assertThat(b).usingRecursiveComparison().isEqualTo(a.withSettings(b.settings()));
+        assertThat(a.placebo().women() + a.active().women()).isEqualTo(60);
+        assertThat(a.difference()).isBetween(a.lower(), a.upper());
+        assertThat(a.placebo().meanChange()).isBetween(a.placebo().lower(), a.placebo().upper());
+        assertThat(a.expectedDifference()).as("the mechanism protects bone on average").isPositive();
+        assertThat(a.power()).isBetween(0.025, 1.0);
+        VirtualTrial.Result exact = VirtualTrial.run(new VirtualTrial.Settings(60, 6, 1, 10, 60, 0, 3, 2), (d, n) -> { });
+        assertThat(exact.expectedDifference()).as("DXA error does not enter the paired expectation")
+                .isEqualTo(a.expectedDifference());
+        assertThatThrownBy(() -> new VirtualTrial.Settings(2, 6, 1, 10, 60, 1.2, 3, 2)).hasMessageContaining("--n 2");
+        assertThatThrownBy(() -> new VirtualTrial.Settings(60, 6, 1, 10, 60, -1, 3, 2)).hasMessageContaining("--dxa-precision");
+    }
 }
