@@ -33,8 +33,8 @@ public final class TrialCommand extends ParentCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Randomises --n virtual women 1:1 to placebo or L. acidophilus, enrolled --start-year years after"
-                    + " menopause and followed --years; endpoint: % change of lumbar-spine BMD with DXA error. Prints each arm's"
-                    + " mean change with its 95% interval, the difference (Welch), the expected difference from every woman"
+                    + " menopause and followed --years; endpoint: %% change of lumbar-spine BMD with DXA error. Prints each arm's"
+                    + " mean change with its 95%% interval, the difference (Welch), the expected difference from every woman"
                     + " simulated in both arms, and the power at that n; beside them the published probiotic trials in"
                     + " postmenopausal women (Jansson 2019, Nilsson 2018). SIMULATED; not a diagnostic device."},
             footer = {"", "Example:", "  osteobiome trial simulate --arms placebo,la:10 --n 234 --years 1 --start-year 6 --seed 1 --plot trial.png"})
@@ -60,7 +60,7 @@ public final class TrialCommand extends ParentCommand {
                 description = "women simulated in both arms for the expected effect (default 400, at least --n)")
         int population;
 
-        @Option(names = "--dxa-precision", defaultValue = "1.2", paramLabel = "PCT", description = "DXA precision per scan, % (default 1.2)")
+        @Option(names = "--dxa-precision", defaultValue = "1.2", paramLabel = "PCT", description = "DXA precision per scan, %% (default 1.2)")
         double dxaPrecision;
 
         @Option(names = "--seed", defaultValue = "0", description = "random seed (same seed, same trial)")
@@ -69,7 +69,7 @@ public final class TrialCommand extends ParentCommand {
         @Option(names = "--threads", paramLabel = "K", description = "worker threads (default: all cores; results do not depend on it)")
         Integer threads;
 
-        @Option(names = "--plot", paramLabel = "FILE.png|svg", description = "the arms' % change with intervals beside the published trials")
+        @Option(names = "--plot", paramLabel = "FILE.png|svg", description = "the arms' %% change with intervals beside the published trials")
         Path plot;
 
         @Option(names = "--out", paramLabel = "FILE.tsv", description = "write the table to FILE instead of standard output")
