@@ -10,7 +10,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$ob" table generate --samples 300 --features 2000 --concentration 1 --seed 1 --out "$tmp/gen.biom" > /dev/null
 # six planted shifts of ±1 log2 on the first six features of the generated table
-ids=$("$ob" table convert "$tmp/gen.biom" --out "$tmp/gen.tsv" > /dev/null 2>&1; grep -v '^#' "$tmp/gen.tsv" | cut -f1 | head -6)
+ids=$("$ob" table convert "$tmp/gen.biom" --to tsv --out "$tmp/gen.tsv" > /dev/null; awk -F'\t' '!/^#/ && n < 6 {print $1; n++}' "$tmp/gen.tsv")
 { printf 'taxon\tlog2_fold_change\n'; i=0; for id in $ids; do i=$((i + 1)); if [ $((i % 2)) = 0 ]; then s=1; else s=-1; fi; printf '%s\t%s\n' "$id" "$s"; done; } > "$tmp/eff.tsv"
 "$ob" cohort simulate --base "$tmp/gen.biom" --n 1000 --effects "$tmp/eff.tsv" --seed 2 --out "$tmp/big" > /dev/null
 "$ob" cohort simulate --base "$tmp/gen.biom" --n 1 --effects "$tmp/eff.tsv" --seed 3 --out "$tmp/one" > /dev/null

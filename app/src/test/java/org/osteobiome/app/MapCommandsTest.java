@@ -32,12 +32,20 @@ class MapCommandsTest {
         map = dir.resolve("cohort.osmap");
         CliRun build = CliRun.of("map", "build", "--table", dir.resolve("sim/table.tsv").toString(), "--metadata",
                 dir.resolve("sim/metadata.tsv").toString(), "--group-column", "bone_status", "--healthy", "normal", "--covariates",
-                "age,bmi", "--cv-repeats", "2", "--seed", "5", "--label", "SIMULATED cohort", "--no-progress", "--out", map.toString());
+                "age,bmi", "--cv-repeats", "2", "--seed", "5", "--label", "SIMULATED cohort", "--no-progress", "--plots", dir.resolve("plots").toString(), "--out", map.toString());
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out()).contains("cv_auroc\t").contains("forest_cv_auroc\t").contains("map_format\t2").contains("input\ttable\ttable.tsv\t");
         CliRun fresh = CliRun.of("cohort", "simulate", "--base", KARLSSON, "--rank", "genus", "--n", "3", "--seed", "4",
                 "--effects", effects.toString(), "--out", dir.resolve("new").toString());
         assertThat(fresh.exitCode()).isZero();
+    }
+
+    @Test
+    void buildDrawsTheCrossValidatedRocAndCalibration() throws IOException {
+        for (String name : new String[] {"roc.png", "calibration.png"}) {
+            byte[] png = Files.readAllBytes(dir.resolve("plots").resolve(name));
+            assertThat(png).hasSizeGreaterThan(5000).startsWith(0x89, 'P', 'N', 'G');
+        }
     }
 
     @Test
@@ -112,6 +120,19 @@ class MapCommandsTest {
         assertThat(da.lines()[0]).isEqualTo("taxon\tterm\tlog2_fold_change\tstd_error\tstatistic\tp_value\tq_value\tstatus");
         assertThat(da.out()).contains("Classification[IGT]").contains("Classification[T2D]").contains("\tAge\t");
         assertThat(plot).exists();
+    }
+
+    @Test
+    void alphaDiversityByGroupPrintsKruskalWallisAndPairwiseRows() {
+        CliRun a = CliRun.of("cohort", "alpha", "--table", KARLSSON, "--rank", "genus", "--metadata", KARLSSON_META,
+                "--group-column", "Classification");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(a.lines()[0]).isEqualTo("metric\tH\tdf\tp_value\tq_value\tIGT (n 48) median [IQR]\tNGT (n 43) median [IQR]"
+                + "\tT2D (n 53) median [IQR]");
+        // H and p as R's kruskal.test (microbiome/fixtures/cohort_fixtures.R: H = 0.69728832951705044)
+        assertThat(a.lines()[1]).startsWith("shannon\t0.697288329");
+        assertThat(a.out()).contains("\nmetric\tgroup\tagainst\tW\tp_value\tq_value\n").contains("\nsimpson\tT2D\tNGT\t");
+        assertThat(a.err()).contains("alpha diversity of 144 samples by Classification (3 groups)");
     }
 
     @Test

@@ -20,10 +20,12 @@ public final class RandomForest {
 
     private final Tree[] trees;
     private final double[] importance;
+    private final double outOfBagBrier;
 
-    private RandomForest(Tree[] trees, double[] importance) {
+    private RandomForest(Tree[] trees, double[] importance, double outOfBagBrier) {
         this.trees = trees;
         this.importance = importance;
+        this.outOfBagBrier = outOfBagBrier;
     }
 
     /** @param mtry features each split may choose from (randomForest's default is ⌊√p⌋) */
@@ -48,6 +50,8 @@ public final class RandomForest {
         }
         Tree[] trees = new Tree[treeCount];
         double[] importance = new double[p];
+        double[] oobVotes = new double[n];
+        int[] oobTrees = new int[n];
         for (int t = 0; t < treeCount; t++) {
             SplittableRandom random = Parallel.random(seed, t);
             int[] weight = new int[n];
@@ -56,12 +60,35 @@ public final class RandomForest {
             }
             int[] members = java.util.stream.IntStream.range(0, n).filter(i -> weight[i] > 0).toArray();
             trees[t] = new Grower(bins, cuts, y, weight, mtry, random, importance).grow(members);
+            for (int i = 0; i < n; i++) {
+                if (weight[i] == 0) {
+                    oobVotes[i] += trees[t].predict(x[i]);
+                    oobTrees[i]++;
+                }
+            }
         }
         double total = Arrays.stream(importance).sum();
         for (int j = 0; j < p; j++) {
             importance[j] = total > 0 ? importance[j] / total : 0;
         }
-        return new RandomForest(trees, importance);
+        double brier = 0;
+        int scored = 0;
+        for (int i = 0; i < n; i++) {
+            if (oobTrees[i] > 0) {
+                double e = oobVotes[i] / oobTrees[i] - y[i];
+                brier += e * e;
+                scored++;
+            }
+        }
+        return new RandomForest(trees, importance, scored > 0 ? brier / scored : Double.NaN);
+    }
+
+    /**
+     * The out-of-bag Brier score: each training sample scored by the trees whose bootstrap left it out (mean squared
+     * difference of their vote share and its label), NaN when no sample was ever left out.
+     */
+    public double outOfBagBrier() {
+        return outOfBagBrier;
     }
 
     /** Mean over the trees of the at-risk share of the leaf the sample reaches. */
@@ -183,27 +210,31 @@ public final class RandomForest {
                 int j = order[pick];
                 order[pick] = order[d];
                 order[d] = j;
-                int used = cuts[j].length + 1;
-                if (used < 2) {
+                if (cuts[j].length == 0) {
                     continue;
                 }
-                Arrays.fill(histogram[0], 0, used, 0);
-                Arrays.fill(histogram[1], 0, used, 0);
+                // Only the bins this node's samples fall in are filled, scanned and cleared again: small nodes, the
+                // many near the leaves, touch a few bins instead of all of them.
                 byte[] b = bins[j];
+                int lo = BINS;
+                int hi = -1;
                 for (int k = from; k < to; k++) {
                     int i = members[k];
-                    histogram[y[i]][b[i]] += weight[i];
+                    int c = b[i];
+                    histogram[y[i]][c] += weight[i];
+                    lo = Math.min(lo, c);
+                    hi = Math.max(hi, c);
                 }
                 double l0 = 0;
                 double l1 = 0;
-                for (int c = 0; c < used - 1; c++) {
+                for (int c = lo; c < hi; c++) {
                     l0 += histogram[0][c];
                     l1 += histogram[1][c];
                     double nl = l0 + l1;
-                    double nr = total - nl;
-                    if (nl == 0 || nr == 0) {
+                    if (nl == 0) {
                         continue;
                     }
+                    double nr = total - nl;
                     double r0 = w0 - l0;
                     double r1 = w1 - l1;
                     double children = nl - (l0 * l0 + l1 * l1) / nl + nr - (r0 * r0 + r1 * r1) / nr;
@@ -213,6 +244,10 @@ public final class RandomForest {
                         bestFeature = j;
                         bestBin = c;
                     }
+                }
+                for (int c = lo; c <= hi; c++) {
+                    histogram[0][c] = 0;
+                    histogram[1][c] = 0;
                 }
             }
             if (bestFeature < 0) {

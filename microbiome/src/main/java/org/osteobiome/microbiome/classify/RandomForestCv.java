@@ -8,8 +8,8 @@ import org.osteobiome.core.Parallel;
 
 /**
  * Repeated stratified cross-validation of a {@link RandomForest} with nested tuning of mtry: in every outer training
- * set, mtry is chosen from {⌈√p/2⌉, ⌊√p⌋, 2⌊√p⌋} by the lowest held-out Brier score over inner stratified folds
- * (forests of {@value #INNER_TREES} trees there), then a forest of the full size is grown on the outer training set
+ * set, mtry is chosen from {⌈√p/2⌉, ⌊√p⌋, 2⌊√p⌋} by the lowest out-of-bag Brier score of a forest of
+ * {@value #INNER_TREES} trees grown on that training set alone (decision 0006), then a forest of the full size is grown on the outer training set
  * and predicts the held-out fold. The outer folds are those of {@link ElasticNetCv} for the same seed, so the two
  * classifiers are compared on the same splits. Everything is seeded and independent of the thread count.
  */
@@ -56,7 +56,7 @@ public final class RandomForestCv {
             double[][] xTrain = ElasticNetCv.rows(x, train);
             int[] yTrain = ElasticNetCv.labels(y, train);
             long seed = settings.seed() * 31 + task + 1;
-            int mtry = tune(xTrain, yTrain, settings.innerFolds(), seed);
+            int mtry = tune(xTrain, yTrain, seed);
             RandomForest forest = RandomForest.fit(xTrain, yTrain, trees, mtry, seed);
             foldMtry[task] = mtry;
             for (int i : test) {
@@ -78,7 +78,7 @@ public final class RandomForestCv {
             }
             aucs[r] = Roc.of(predictions[r], y, 0.95).auc();
         }
-        int mtry = tune(x, y, settings.innerFolds(), settings.seed() * 31);
+        int mtry = tune(x, y, settings.seed() * 31);
         RandomForest finalForest = RandomForest.fit(x, y, trees, mtry, settings.seed() * 31);
         return new Result(mean, aucs, trees, mtry, foldMtry, finalForest.importance(), stability);
     }
@@ -89,29 +89,18 @@ public final class RandomForestCv {
         return Arrays.stream(new int[] {Math.max(1, (root + 1) / 2), root, Math.min(p, 2 * root)}).distinct().toArray();
     }
 
-    /** The mtry with the lowest held-out Brier score over inner stratified folds. */
-    static int tune(double[][] x, int[] y, int innerFolds, long seed) {
+    /**
+     * The mtry with the lowest out-of-bag Brier score of a {@value #INNER_TREES}-tree forest on these (training)
+     * samples, as randomForest's tuneRF judges mtry by out-of-bag error: the outer test fold is never seen.
+     */
+    static int tune(double[][] x, int[] y, long seed) {
         int[] candidates = grid(x[0].length);
-        int cases = Arrays.stream(y).sum();
-        int[] fold = StratifiedFolds.assign(y, Math.min(innerFolds, Math.max(2, Math.min(cases, y.length - cases))), seed);
-        int folds = Arrays.stream(fold).max().orElse(0) + 1;
-        double[] brier = new double[candidates.length];
-        for (int f = 0; f < folds; f++) {
-            int[] train = ElasticNetCv.indices(fold, f, false);
-            int[] test = ElasticNetCv.indices(fold, f, true);
-            double[][] xTrain = ElasticNetCv.rows(x, train);
-            int[] yTrain = ElasticNetCv.labels(y, train);
-            for (int c = 0; c < candidates.length; c++) {
-                RandomForest forest = RandomForest.fit(xTrain, yTrain, INNER_TREES, candidates[c], seed + 7919L * (f + 1) + c);
-                for (int i : test) {
-                    double e = forest.probability(x[i]) - y[i];
-                    brier[c] += e * e;
-                }
-            }
-        }
         int best = 0;
-        for (int c = 1; c < candidates.length; c++) {
-            if (brier[c] < brier[best]) {
+        double bestBrier = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < candidates.length; c++) {
+            double brier = RandomForest.fit(x, y, INNER_TREES, candidates[c], seed + 7919L * (c + 1)).outOfBagBrier();
+            if (brier < bestBrier) {
+                bestBrier = brier;
                 best = c;
             }
         }

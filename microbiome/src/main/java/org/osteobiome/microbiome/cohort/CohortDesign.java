@@ -64,6 +64,14 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
         String source = metadata.source();
         int groupIndex = metadata.columnIndex(groupColumn);
         Map<String, Integer> levelIndex = new LinkedHashMap<>();
+        if (reference == null) {
+            // no healthy level named: the levels in sorted order, the first as the reference (as an R factor)
+            java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+            for (String s : samples) {
+                sorted.add(metadata.cells().get(rowOf.get(s))[groupIndex]);
+            }
+            reference = sorted.isEmpty() ? "" : sorted.first();
+        }
         String ref = reference.strip();
         levelIndex.put(ref, 0);
         boolean referenceSeen = false;
@@ -106,7 +114,7 @@ public record CohortDesign(List<String> samples, int[] tableRows, int[] groups, 
      * @param tableSamples   the table's sample ids
      * @param metadata       sample metadata
      * @param groupColumn    categorical column with the groups, or null for a design of the covariates alone
-     * @param reference      the healthy (reference) level of that column (unused without one)
+     * @param reference      the healthy (reference) level of that column, or null for the first in sorted order
      * @param covariates     further columns to adjust for
      * @param dropIncomplete leave out samples with a missing value instead of refusing
      */

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 /** {@code osteobiome cohort da|simulate}: cohort-level analyses. */
 @Command(name = "cohort", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cohort analyses: covariate-adjusted differential abundance, and seeded synthetic cohorts with planted truth.",
-        subcommands = {CohortCommand.Da.class, CohortPermanovaCommand.class, CohortCorrelateCommand.class, CohortCommand.Simulate.class})
+        subcommands = {CohortAlphaCommand.class, CohortCommand.Da.class, CohortPermanovaCommand.class, CohortCorrelateCommand.class, CohortCommand.Simulate.class})
 public final class CohortCommand extends ParentCommand {
 
     @Command(name = "da", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

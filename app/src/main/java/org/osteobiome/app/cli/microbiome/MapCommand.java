@@ -78,6 +78,10 @@ public final class MapCommand extends ParentCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE.osmap", description = "map file to write (replaced only when complete)")
         Path out;
 
+        @Option(names = "--plots", paramLabel = "DIR", description = "also write the cross-validated ROC curves and calibration "
+                + "(roc.png, calibration.png) into DIR")
+        Path plots;
+
         @Override
         public Integer call() {
             int workers = ModelRuns.threads(threads);
@@ -99,6 +103,11 @@ public final class MapCommand extends ParentCommand {
                         done -> progress.report(done, total));
             }
             MapFile.write(map, out);
+            if (plots != null) {
+                org.osteobiome.app.report.FigureWriter.write(org.osteobiome.app.report.ClassifierFigures.roc(map), plots.resolve("roc.png"));
+                org.osteobiome.app.report.FigureWriter.write(org.osteobiome.app.report.ClassifierFigures.calibration(map),
+                        plots.resolve("calibration.png"));
+            }
             PrintWriter o = spec.commandLine().getOut();
             describe(map, o);
             o.println("wrote\t" + out);
