@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Research software for forming and testing hypotheses; not a diagnostic device."},
         subcommands = {ModelsCommand.class, ModelCommand.class, SimulateCommand.class, ScenariosCommand.class, CompareCommand.class,
             org.osteobiome.app.cli.analysis.FitCommand.class, org.osteobiome.app.cli.analysis.SensitivityCommand.class,
-            org.osteobiome.app.cli.analysis.VpopCommand.class, org.osteobiome.app.cli.sbml.SbmlCommand.class, DemoCommand.class,
+            org.osteobiome.app.cli.analysis.VpopCommand.class, org.osteobiome.app.cli.sbml.SbmlCommand.class, DemoCommand.class, ServeCommand.class,
             TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class,
             org.osteobiome.app.cli.microbiome.IndexCommand.class, org.osteobiome.app.cli.microbiome.CohortCommand.class,
             org.osteobiome.app.cli.microbiome.MapCommand.class, org.osteobiome.app.cli.microbiome.ForecastCommand.class,

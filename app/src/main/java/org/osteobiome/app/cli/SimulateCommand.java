@@ -15,13 +15,9 @@ import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TableFormat;
 import org.osteobiome.app.report.TrajectoryFigures;
 import org.osteobiome.app.report.TrajectoryWriter;
-import org.osteobiome.core.ErrorCode;
-import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.model.Model;
-import org.osteobiome.model.ModelCatalog;
-import org.osteobiome.model.ParameterSet;
-import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.Trajectory;
+import org.osteobiome.app.service.SimulationRequest;
+import org.osteobiome.app.service.SimulationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -78,41 +74,26 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Model model = ModelCatalog.get(modelId);
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
-        ParameterSet parameters = ModelRuns.parameters(model, set, scenario);
-        SimulationSettings settings = solverOptions.applyTo(
-                new SimulationSettings(orNaN(tStart), orNaN(tEnd), orNaN(step), null, null, Double.NaN, Double.NaN));
-        Trajectory full = model.simulate(parameters, settings);
-        model.notes(parameters, full).forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        Trajectory trajectory = full.select(observables);
-
+        SimulationService.Run run = SimulationService.run(new SimulationRequest(modelId, set, scenario, tStart, tEnd, step, observables,
+                solverOptions.solver, solverOptions.rtol, solverOptions.atol));
+        run.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        Trajectory trajectory = run.selected();
+        Map<String, String> explicit = run.parameters().explicitValues();
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            TrajectoryWriter.write(trajectory, format, parameters.explicitValues(), stdout);
+            TrajectoryWriter.write(trajectory, format, explicit, stdout);
         } else {
             AtomicFiles.write(out, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                TrajectoryWriter.write(trajectory, format, parameters.explicitValues(), writer);
+                TrajectoryWriter.write(trajectory, format, explicit, writer);
             });
         }
         if (plot != null) {
-            FigureWriter.write(TrajectoryFigures.of(trajectory, title(model, parameters)), plot);
+            FigureWriter.write(TrajectoryFigures.of(trajectory, run.title()), plot);
         }
         return 0;
-    }
-
-    private static String title(Model model, ParameterSet parameters) {
-        Map<String, String> set = parameters.explicitValues();
-        return set.isEmpty() ? model.id() : model.id() + "  " + set.toString().replace("{", "(").replace("}", ")");
-    }
-
-    private static double orNaN(Double value) {
-        if (value != null && !Double.isFinite(value)) {
-            throw new OsteobiomeException(ErrorCode.INVALID_INPUT, "times, steps and tolerances must be finite numbers, got " + value);
-        }
-        return value == null ? Double.NaN : value;
     }
 }

@@ -7,13 +7,13 @@ import picocli.CommandLine.Option;
 public final class SolverMixin {
     @Option(names = "--solver", paramLabel = "NAME",
             description = "rodas4 (stiff; default for gut-bone-axis) or dp853 (default for the published models)")
-    String solver;
+    public String solver;
 
     @Option(names = "--rtol", paramLabel = "TOL", description = "relative tolerance (default: the model's)")
-    Double rtol;
+    public Double rtol;
 
     @Option(names = "--atol", paramLabel = "TOL", description = "absolute tolerance (default: the model's)")
-    Double atol;
+    public Double atol;
 
     /** The settings with these choices applied; what was not given keeps its value. */
     public SimulationSettings applyTo(SimulationSettings settings) {
