@@ -41,6 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
             + " sign-in details")
     boolean demo;
 
+    @Option(names = "--max-upload", defaultValue = "64", paramLabel = "MIB", description = "largest upload accepted, in MiB (default 64)")
+    long maxUploadMib;
+
     @Option(names = "--secure-cookies", description = "mark cookies Secure: set this behind a TLS proxy")
     boolean secureCookies;
 
@@ -48,6 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String url = db != null ? db : System.getenv("OSTEOBIOME_DB_URL");
         WebSettings settings = WebSettings.defaults(data).withHost(host).withPort(port).withSecureCookies(secureCookies)
+                .withMaxUpload(positive(maxUploadMib) << 20)
                 .withDatabase(url, System.getenv("OSTEOBIOME_DB_USER"), System.getenv("OSTEOBIOME_DB_PASSWORD"));
         var out = spec.commandLine().getOut();
         WebServer server = WebServer.create(settings, Clock.systemUTC());
@@ -70,5 +74,12 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static long positive(long mib) {
+        if (mib < 1 || mib > 1 << 20) {
+            throw org.osteobiome.core.OsteobiomeException.invalid("--max-upload " + mib + ": give a size in MiB from 1 to 1048576");
+        }
+        return mib;
     }
 }

@@ -27,6 +27,9 @@ public final class ResultExports {
     }
 
     public static void send(Context ctx, Services services, Principal p, Store.Result r, String format) throws Exception {
+        if (!r.kind().equals("simulation")) {
+            throw HttpError.notFound("a " + format + " download of this " + r.kind() + " result (downloads are of simulations)");
+        }
         JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.payload());
         Trajectory t = TrajectoryJson.read(payload.path("trajectory"));
         String base = "result-" + r.id();

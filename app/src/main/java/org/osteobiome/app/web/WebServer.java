@@ -51,6 +51,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxUploadBytes();
+            config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add("/org/osteobiome/app/web/static", Location.CLASSPATH);
@@ -64,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             RouteTable table = new RouteTable(config.routes, routes, this::principal);
             AuthPages.register(table, services);
             ProjectPages.register(table, services);
+            org.osteobiome.app.web.pages.CohortPages.register(table, services);
             AccountPages.register(table, services);
             ApiRoutes.register(table, services);
             config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));

@@ -52,6 +52,11 @@ public record WebSettings(String host, int port, Path dataDir, String dbUrl, Str
                 maxUploadBytes, jobThreads);
     }
 
+    public WebSettings withMaxUpload(long bytes) {
+        return new WebSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, secureCookies, bcryptCost, idleTimeout, absoluteTimeout,
+                bytes, jobThreads);
+    }
+
     public WebSettings withTimeouts(Duration idle, Duration absolute) {
         return new WebSettings(host, port, dataDir, dbUrl, dbUser, dbPassword, secureCookies, bcryptCost, idle, absolute,
                 maxUploadBytes, jobThreads);

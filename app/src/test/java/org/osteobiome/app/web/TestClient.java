@@ -56,6 +56,37 @@ final class TestClient {
         return post(path, form, true);
     }
 
+    /** A file for a multipart upload. */
+    record Part(String filename, byte[] content) {
+    }
+
+    /** A multipart form post (as a browser sends a file upload) with the CSRF token of the last page. */
+    Reply upload(String path, Map<String, String> fields, Map<String, Part> files) {
+        String boundary = "----osteobiome" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        try {
+            for (Map.Entry<String, String> f : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
+                        + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, Part> f : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
+                        + f.getValue().filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(f.getValue().content());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
+    }
+
     /** An API call with a bearer token (null for none) and a JSON body (null for none). */
     Reply api(String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, json == null

@@ -15,7 +15,7 @@ import org.osteobiome.app.web.store.Store;
 /**
  * A server on a free loopback port over a fresh database: an in-memory H2 one, or — when {@code
  * OSTEOBIOME_TEST_POSTGRES_URL} names a PostgreSQL server (as {@code .ci/run} does) and PostgreSQL is asked for — a
- * new database created there and dropped afterwards. bcrypt runs at its lowest cost (4) so that tests sign in fast.
+ * new database created there and dropped afterwards. bcrypt runs at its lowest cost (4) so that tests sign in fast; uploads are limited to 8 MiB.
  */
 final class TestServer implements AutoCloseable {
     /** The PostgreSQL server the tests may use, or null. */
@@ -61,7 +61,7 @@ final class TestServer implements AutoCloseable {
             url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         }
         this.dropDatabase = drop;
-        WebSettings settings = WebSettings.defaults(dataDir).withPort(0).withDatabase(url, null, null).withBcryptCost(4);
+        WebSettings settings = WebSettings.defaults(dataDir).withPort(0).withDatabase(url, null, null).withBcryptCost(4).withMaxUpload(8L << 20);
         this.server = WebServer.create(settings, clock).start();
     }
 

@@ -306,6 +306,102 @@ abstract class WebApplicationContract {
         assertThat(t.services().with(s -> s.auditLog(null, 50)).stream().filter(e -> e.action().startsWith("export"))).hasSize(4);
     }
 
+    static final Path KARLSSON = Path.of("../data/real/karlsson2013/taxatable.txt");
+    static final Path KARLSSON_META = Path.of("../data/real/karlsson2013/mapping-orig.txt");
+
+    private TestClient.Reply upload(TestClient c, String tableName, byte[] table, String metaName, byte[] meta, String group,
+                                    String rank) {
+        c.get("/projects/" + aliceProject + "/cohorts/new");
+        return c.upload("/projects/" + aliceProject + "/cohorts", Map.of("name", "", "group_column", group, "rank", rank),
+                Map.of("table", new TestClient.Part(tableName, table), "metadata", new TestClient.Part(metaName, meta)));
+    }
+
+    @Test
+    void aCohortIsUploadedCheckedAndSummarisedAndStoredWhole() throws Exception {
+        TestClient alice = signedIn("alice@lab-a.org");
+        TestClient.Reply r = upload(alice, "taxatable.txt", java.nio.file.Files.readAllBytes(KARLSSON), "mapping-orig.txt",
+                java.nio.file.Files.readAllBytes(KARLSSON_META), "Classification", "genus");
+        assertThat(r.status()).as(r.body()).isEqualTo(303);
+        String page = alice.get(r.header("Location")).body();
+        // Karlsson 2013 genus: Kruskal–Wallis of Shannon H = 0.6972883 as R's kruskal.test (AlphaByGroupTest)
+        assertThat(page).contains("Cohort taxatable.txt by Classification").contains("samples analysed</th><td>144")
+                .contains("<td>shannon</td>").contains("0.6973").contains("PERMANOVA (999 permutations, seed 1)")
+                .contains("id=\"pcoa-data\"").contains("taxatable.txt (SHA-256)");
+        assertThat(t.rows("cohorts")).isEqualTo(1);
+        assertThat(alice.get(r.header("Location") + "/download/tsv").status()).isEqualTo(404);
+        long id = Long.parseLong(r.header("Location").replace("/results/", ""));
+        assertThat(alice.post("/results/" + id + "/delete", Map.of()).status()).isEqualTo(303);
+        assertThat(t.rows("cohorts")).as("deleting the overview deletes the cohort").isZero();
+    }
+
+    @Test
+    void badUploadsShowAClearMessageAndLeaveTheDatabaseUnchanged() throws Exception {
+        TestClient alice = signedIn("alice@lab-a.org");
+        byte[] meta = java.nio.file.Files.readAllBytes(KARLSSON_META);
+        byte[] table = java.nio.file.Files.readAllBytes(KARLSSON);
+        Map<String, Long> before = counts();
+        before.remove("audit_log");
+        record Case(String what, String tableName, byte[] table, byte[] meta, String group, String expected) {
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        String biom = "{\"id\": \"t\", \"format\": \"Biological Observation Matrix 1.0.0\", \"type\": \"OTU table\", \"rows\": [";
+        String otherIds = "#SampleID\tbone_status\nX1\tnormal\nX2\tosteoporosis\n";
+        List<Case> cases = List.of(
+                new Case("wrong format", "table.biom", png, meta, "Classification", "table.biom"),
+                new Case("truncated", "table.biom", biom.getBytes(java.nio.charset.StandardCharsets.UTF_8), meta, "Classification",
+                        "table.biom"),
+                new Case("mismatched ids", "taxatable.txt", table, otherIds.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "bone_status", "the sample ids must match"),
+                new Case("no such column", "taxatable.txt", table, meta, "bone_status", "bone_status"),
+                new Case("zip bomb", "table.qza", zipBomb(), meta, "Classification", "zip bomb"),
+                new Case("over the size limit", "big.tsv", new byte[9 << 20], meta, "Classification", "larger than this server accepts"));
+        for (Case c : cases) {
+            TestClient.Reply r = upload(alice, c.tableName(), c.table(), "mapping-orig.txt", c.meta(), c.group(), "genus");
+            assertThat(r.status()).as(c.what() + ": " + r.body()).isIn(400, 413);
+            assertThat(r.body()).as(c.what()).contains(Html(c.expected())).doesNotContain("/tmp/").doesNotContain("Exception");
+        }
+        Map<String, Long> after = counts();
+        after.remove("audit_log");
+        assertThat(after).isEqualTo(before);
+        assertThat(t.rows("cohorts")).isZero();
+    }
+
+    @Test
+    void sampleIdsFromAnUploadAreShownAsText() {
+        TestClient alice = signedIn("alice@lab-a.org");
+        String evil = "<script>alert(1)</script>";
+        String table = "#OTU ID\tS1\tS2\tS3\t" + evil + "\nk__Bacteria;p__Firmicutes;c__Clostridia;o__Clostridiales;f__Lachnospiraceae;g__Roseburia"
+                + "\t10\t20\t5\t7\nk__Bacteria;p__Bacteroidetes;c__Bacteroidia;o__Bacteroidales;f__Bacteroidaceae;g__Bacteroides\t30\t4\t9\t12\n";
+        String meta = "#SampleID\tgroup\nS1\ta\nS2\tb\nS3\ta\n" + evil + "\t\n";
+        TestClient.Reply r = upload(alice, "tiny.tsv", table.getBytes(java.nio.charset.StandardCharsets.UTF_8), "meta.tsv",
+                meta.getBytes(java.nio.charset.StandardCharsets.UTF_8), "group", "");
+        assertThat(r.status()).as(r.body()).isIn(303, 400);
+        String page = r.status() == 303 ? alice.get(r.header("Location")).body() : r.body();
+        assertThat(page).doesNotContain(evil).doesNotContain("<script>alert");
+    }
+
+    /** A QIIME 2 artifact whose table entry expands to 1.5 GiB of zeros (about 1.5 MB compressed). */
+    private static byte[] zipBomb() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new java.util.zip.ZipEntry("a1b2/metadata.yaml"));
+            zip.write("uuid: a1b2\ntype: FeatureTable[Frequency]\nformat: BIOMV210DirFmt\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("a1b2/data/feature-table.biom"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1536; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String Html(String text) {
+        return org.osteobiome.app.web.pages.Html.esc(text);
+    }
+
     private long teamA() {
         return t.services().with(s -> s.teamByName("Lab A")).orElseThrow().id();
     }
@@ -328,7 +424,7 @@ abstract class WebApplicationContract {
 
     private Map<String, Long> counts() {
         Map<String, Long> out = new java.util.TreeMap<>();
-        for (String table : List.of("teams", "users", "memberships", "projects", "results", "api_tokens", "audit_log")) {
+        for (String table : List.of("teams", "users", "memberships", "projects", "results", "cohorts", "api_tokens", "audit_log")) {
             out.put(table, t.rows(table));
         }
         return out;

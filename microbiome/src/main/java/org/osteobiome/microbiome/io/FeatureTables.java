@@ -105,6 +105,31 @@ public final class FeatureTables {
         }
     }
 
+    /** The most a QIIME 2 artifact's table may expand to: 1 GiB (a larger one is refused as a possible zip bomb). */
+    public static final long MAX_ARTIFACT_ENTRY = 1L << 30;
+
+    /** An entry's bytes, refusing one that declares or turns out to expand past {@code limit}. */
+    private static byte[] entry(ZipFile zip, ZipEntry entry, Path file, long limit) throws IOException {
+        String refusal = file + ": " + entry.getName() + " expands past " + limit + " bytes; this is not a feature table osteobiome"
+                + " reads (a damaged artifact or a zip bomb?) — export the table as BIOM and upload that";
+        if (entry.getSize() > limit) {
+            throw OsteobiomeException.invalid(refusal);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(entry.getSize() > 0 ? (int) entry.getSize() : 1 << 16);
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw OsteobiomeException.invalid(refusal);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
     /** A QIIME 2 artifact: a zip with {@code <uuid>/metadata.yaml} and {@code <uuid>/data/feature-table.biom}. */
     private static FeatureTable readArtifact(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -120,7 +145,7 @@ public final class FeatureTables {
                 }
             }
             if (metadata != null) {
-                String yaml = new String(zip.getInputStream(metadata).readAllBytes(), StandardCharsets.UTF_8);
+                String yaml = new String(entry(zip, metadata, file, 1L << 20), StandardCharsets.UTF_8);
                 String type = yaml.lines().filter(l -> l.startsWith("type:")).findFirst().orElse("type: unknown")
                         .substring(5).strip();
                 if (!type.startsWith("FeatureTable[")) {
@@ -131,7 +156,7 @@ public final class FeatureTables {
             if (table == null) {
                 throw OsteobiomeException.invalid(file + ": no <uuid>/data/feature-table.biom inside this QIIME 2 artifact");
             }
-            byte[] biom = zip.getInputStream(table).readAllBytes();
+            byte[] biom = entry(zip, table, file, MAX_ARTIFACT_ENTRY);
             try (HdfFile hdf = HdfFile.fromBytes(biom)) {
                 return BiomHdf5.read(file + "!" + table.getName(), hdf);
             }

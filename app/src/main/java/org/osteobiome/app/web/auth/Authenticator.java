@@ -169,7 +169,12 @@ public final class Authenticator {
         if (type == null || !(type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
             return null;
         }
-        return ctx.formParam(name);
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) { // ServletException (checked, thrown through Kotlin) or IllegalStateException
+            // the servlet container refuses to parse a multipart body past its size limit
+            throw new HttpError(413, "the upload is larger than this server accepts, or arrived incomplete; nothing was stored");
+        }
     }
 
     private void setCookie(Context ctx, String name, String value, int maxAge) {

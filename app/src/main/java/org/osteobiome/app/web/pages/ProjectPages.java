@@ -69,6 +69,21 @@ public final class ProjectPages {
             long id = Simulations.runAndStore(services, p, project, request);
             ctx.redirect("/results/" + id, HttpStatus.SEE_OTHER);
         });
+        routes.signedIn(HandlerType.GET, "/projects/{id}/compare", (ctx, p) -> {
+            Store.Project project = project(services, p, ctx);
+            List<Store.Result> runs = new ArrayList<>();
+            for (String id : ctx.queryParams("result")) {
+                Store.Result r = Simulations.result(services, p, longParam(id, "result"));
+                if (r.projectId() != project.id() || !r.kind().equals("simulation")) {
+                    throw HttpError.notFound("simulation " + id + " in this project");
+                }
+                runs.add(r);
+            }
+            if (runs.size() < 2 || runs.size() > 8) {
+                throw HttpError.badRequest("tick two to eight runs to compare (got " + runs.size() + ")");
+            }
+            ctx.html(compare(p, project, runs));
+        });
         routes.signedIn(HandlerType.GET, "/results/{id}", (ctx, p) -> ctx.html(result(services, p, Simulations.result(services, p,
                 longParam(ctx.pathParam("id"), "result")))));
         routes.signedIn(HandlerType.GET, "/results/{id}/download/{format}", (ctx, p) -> ResultExports.send(ctx, services, p,
@@ -130,18 +145,27 @@ public final class ProjectPages {
                         .append("</option>");
             }
             b.append("</select></label><button type=\"submit\">Choose parameters</button></form>");
+            b.append("<h2>Cohorts</h2><p><a href=\"/projects/").append(project.id()).append("/cohorts/new\" id=\"upload-cohort\">Upload a"
+                    + " cohort</a> (feature table and metadata): checks, diversity by group, PCoA and PERMANOVA.</p>");
         }
-        b.append("<h2>Results</h2><table class=\"list\" id=\"results\"><thead><tr><th>Result</th><th>Kind</th><th>By</th><th>When</th>"
+        b.append("<h2>Results</h2><form method=\"get\" action=\"/projects/").append(project.id()).append("/compare\" id=\"compare\">")
+                .append("<table class=\"list\" id=\"results\"><thead><tr><th>Compare</th><th>Result</th><th>Kind</th><th>By</th><th>When</th>"
                 + "</tr></thead><tbody>");
         for (Store.ResultSummary r : results) {
-            b.append("<tr><td><a href=\"/results/").append(r.id()).append("\">").append(esc(r.title())).append("</a></td><td>")
+            b.append("<tr><td><input type=\"checkbox\" name=\"result\" value=\"").append(r.id()).append("\" aria-label=\"compare ")
+                    .append(esc(r.title())).append("\"></td><td><a href=\"/results/").append(r.id()).append("\">").append(esc(r.title()))
+                    .append("</a></td><td>")
                     .append(esc(r.kind())).append("</td><td>").append(esc(r.createdBy())).append("</td><td>").append(WHEN.format(r.createdAt()))
                     .append("</td></tr>");
         }
         if (results.isEmpty()) {
-            b.append("<tr><td colspan=\"4\" class=\"muted\">Nothing run yet.</td></tr>");
+            b.append("<tr><td colspan=\"5\" class=\"muted\">Nothing run yet.</td></tr>");
         }
-        return Html.page(project.name(), p, b.append("</tbody></table>").toString());
+        b.append("</tbody></table>");
+        if (results.size() > 1) {
+            b.append("<button type=\"submit\">Compare the ticked runs</button>");
+        }
+        return Html.page(project.name(), p, b.append("</form>").toString());
     }
 
     static String simulateForm(Principal p, Store.Project project, Model model) {
@@ -226,6 +250,12 @@ public final class ProjectPages {
         JsonNode provenance = read(r.provenance());
         StringBuilder b = new StringBuilder("<p class=\"crumbs\"><a href=\"/\">Projects</a> › <a href=\"/projects/").append(project.id())
                 .append("\">").append(esc(project.name())).append("</a></p><h1>").append(esc(r.title())).append("</h1>");
+        if (r.kind().equals("cohort")) {
+            CohortPages.overview(r, payload, b);
+            provenance(b, provenance, r);
+            deleteForm(b, p, project, r);
+            return Html.page(r.title(), p, b.toString());
+        }
         for (JsonNode note : payload.path("notes")) {
             b.append(Html.notice("notice", "note: " + note.asText()));
         }
@@ -237,7 +267,14 @@ public final class ProjectPages {
         if (ResultExports.sbmlAvailable(payload)) {
             b.append(" · <a href=\"/results/").append(r.id()).append("/download/sbml\">SBML</a>");
         }
-        b.append("</p><h2>Provenance</h2><table class=\"kv\" id=\"provenance\">");
+        b.append("</p>");
+        provenance(b, provenance, r);
+        deleteForm(b, p, project, r);
+        return Html.page(r.title(), p, b.toString());
+    }
+
+    private static void provenance(StringBuilder b, JsonNode provenance, Store.Result r) {
+        b.append("<h2>Provenance</h2><table class=\"kv\" id=\"provenance\">");
         row(b, "action", provenance.path("action").asText());
         row(b, "osteobiome version", provenance.path("version").asText());
         row(b, "solver", provenance.path("solver").asText());
@@ -248,11 +285,31 @@ public final class ProjectPages {
         row(b, "run by", r.createdBy());
         row(b, "at", WHEN.format(r.createdAt()));
         b.append("</table>");
+    }
+
+    private static void deleteForm(StringBuilder b, Principal p, Store.Project project, Store.Result r) {
         if (p.may(project.teamId(), Store.Role.RESEARCHER)) {
             b.append("<form method=\"post\" action=\"/results/").append(r.id()).append("/delete\" class=\"danger\">").append(Html.csrf(p))
                     .append("<button type=\"submit\">Delete this result</button></form>");
         }
-        return Html.page(r.title(), p, b.toString());
+    }
+
+    static String compare(Principal p, Store.Project project, List<Store.Result> runs) {
+        com.fasterxml.jackson.databind.node.ObjectNode data = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = data.putArray("runs");
+        StringBuilder legend = new StringBuilder("<ol class=\"legend\">");
+        for (Store.Result r : runs) {
+            com.fasterxml.jackson.databind.node.ObjectNode run = list.addObject();
+            run.put("label", r.title());
+            run.set("trajectory", read(r.payload()).path("trajectory"));
+            legend.append("<li><a href=\"/results/").append(r.id()).append("\">").append(esc(r.title())).append("</a></li>");
+        }
+        String body = "<p class=\"crumbs\"><a href=\"/\">Projects</a> › <a href=\"/projects/" + project.id() + "\">" + esc(project.name())
+                + "</a></p><h1>Comparison of " + runs.size() + " runs</h1>" + legend + "</ol><p class=\"muted\">Each chart shows an"
+                + " observable that every run kept, one line per run (colours in the order listed).</p>"
+                + "<div class=\"charts\" data-chart=\"comparison\" data-source=\"comparison-data\"></div>"
+                + "<script type=\"application/json\" id=\"comparison-data\">" + Html.json(data.toString()) + "</script>";
+        return Html.page("Comparison", p, body);
     }
 
     private static void row(StringBuilder b, String key, String value) {

@@ -203,8 +203,23 @@ public final class Store {
                 rs.getString("payload"), rs.getString("display_name"), Sql.instant(rs, "created_at")), args.toArray());
     }
 
+    /** Deletes a result and the cohort whose overview it is, if any. */
     public void deleteResult(long id) throws SQLException {
+        Sql.update(c, "DELETE FROM cohorts WHERE result_id = ?", id);
         Sql.update(c, "DELETE FROM results WHERE id = ?", id);
+    }
+
+    /** An uploaded cohort as parsed: the table as canonical TSV, the metadata as uploaded, both files' SHA-256. */
+    public record CohortUpload(String name, String tableFile, String tableFormat, String tableSha256, String tableTsv, String metadataFile,
+                               String metadataSha256, String metadataText, String groupColumn, int samples, int taxa) {
+    }
+
+    public long createCohort(long projectId, CohortUpload u, long resultId, long userId) throws SQLException {
+        return Sql.insert(c, "INSERT INTO cohorts (project_id, name, table_file, table_format, table_sha256, table_tsv, metadata_file,"
+                + " metadata_sha256, metadata_text, group_column, samples, taxa, result_id, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, u.name(), u.tableFile(), u.tableFormat(),
+                u.tableSha256(), u.tableTsv(), u.metadataFile(), u.metadataSha256(), u.metadataText(), u.groupColumn(), u.samples(),
+                u.taxa(), resultId, userId, Instant.now());
     }
 
     // --- audit log (append-only)

@@ -1,0 +1,162 @@
+package org.osteobiome.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import org.osteobiome.app.service.CohortOverview;
+import org.osteobiome.app.service.Provenance;
+import org.osteobiome.app.web.auth.Principal;
+import org.osteobiome.app.web.store.Store;
+import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.microbiome.io.FeatureTables;
+import org.osteobiome.microbiome.io.TableFileFormat;
+import org.osteobiome.microbiome.metadata.MetadataReader;
+import org.osteobiome.microbiome.metadata.SampleMetadata;
+import org.osteobiome.microbiome.table.FeatureTable;
+import org.osteobiome.microbiome.table.Rank;
+import org.osteobiome.microbiome.table.TaxonomyCollapse;
+
+/**
+ * A cohort upload: both files are parsed and the overview computed before anything is stored, then the cohort and its
+ * overview go into the database in one transaction — all or nothing. Errors name the uploaded file (never the
+ * server's temporary path) and the fix.
+ */
+public final class CohortUploads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int PERMUTATIONS = 999;
+    static final long SEED = 1;
+
+    private CohortUploads() {
+    }
+
+    public static long upload(Context ctx, Services services, Principal p, Store.Project project) throws IOException {
+        if (!p.may(project.teamId(), Store.Role.RESEARCHER)) {
+            throw HttpError.forbidden("uploading cohorts needs the researcher or admin role in " + project.teamName());
+        }
+        UploadedFile tableFile;
+        UploadedFile metadataFile;
+        try {
+            tableFile = ctx.uploadedFile("table");
+            metadataFile = ctx.uploadedFile("metadata");
+        } catch (Exception e) { // the container refuses a multipart body past its limit (ServletException, thrown through Kotlin)
+            throw new HttpError(413, "the upload is larger than this server accepts (" + (services.settings().maxUploadBytes() >> 20)
+                    + " MiB); nothing was stored. Filter the table first ('osteobiome table filter') or ask the operator to raise the limit");
+        }
+        if (tableFile == null || tableFile.size() == 0) {
+            throw HttpError.badRequest("choose a feature table file (BIOM, QIIME 2 .qza, TSV or MetaPhlAn)");
+        }
+        if (metadataFile == null || metadataFile.size() == 0) {
+            throw HttpError.badRequest("choose a sample metadata file (TSV or CSV, one row per sample)");
+        }
+        String group = ctx.formParam("group_column");
+        if (group == null || group.isBlank()) {
+            throw HttpError.badRequest("name the metadata column with the groups (e.g. bone_status)");
+        }
+        String name = ctx.formParam("name") == null || ctx.formParam("name").isBlank() ? tableFile.filename() : ctx.formParam("name").strip();
+        if (name.length() > 200) {
+            throw HttpError.badRequest("a cohort name may have at most 200 characters");
+        }
+        String rank = ctx.formParam("rank");
+        Path dir = Files.createTempDirectory("osteobiome-upload");
+        try {
+            String tableName = safeName(tableFile.filename(), "table");
+            String metadataName = safeName(metadataFile.filename(), "metadata.tsv");
+            Path tablePath = dir.resolve("t").resolve(tableName);
+            Path metadataPath = dir.resolve("m").resolve(metadataName);
+            String tableSha = save(tableFile, tablePath);
+            String metadataSha = save(metadataFile, metadataPath);
+            String prefix = dir.toString();
+            FeatureTable table;
+            FeatureTables.Loaded loaded;
+            SampleMetadata metadata;
+            CohortOverview.Result overview;
+            try {
+                loaded = FeatureTables.read(tablePath);
+                table = loaded.table();
+                if (rank != null && !rank.isBlank()) {
+                    table = TaxonomyCollapse.collapse(table, Rank.parse(rank), tableName);
+                } else if (table.isCumulative()) {
+                    throw OsteobiomeException.invalid(tableName + " is a cumulative profile (rows at several ranks); choose a rank");
+                }
+                metadata = MetadataReader.read(metadataPath);
+                FeatureTable analysed = table;
+                overview = services.compute(() -> CohortOverview.run(analysed, tableName, metadata, group.strip(), PERMUTATIONS, SEED,
+                        services.settings().jobThreads()));
+            } catch (OsteobiomeException e) {
+                throw HttpError.badRequest(clean(e.getMessage(), prefix));
+            } catch (OutOfMemoryError e) {
+                throw HttpError.badRequest(tableName + " expands to more than this server can hold in memory; is it a zip bomb? Upload"
+                        + " the table itself (BIOM or TSV)");
+            }
+            Path canonical = dir.resolve("table.tsv");
+            FeatureTables.write(table, TableFileFormat.TSV, canonical);
+            String tsv = Files.readString(canonical, StandardCharsets.UTF_8);
+            String metadataText = Files.readString(metadataPath, StandardCharsets.UTF_8);
+            Store.CohortUpload upload = new Store.CohortUpload(name, tableFile.filename(), loaded.format().id(), tableSha, tsv,
+                    metadataFile.filename(), metadataSha, metadataText, group.strip(), table.sampleCount(), table.featureIds().size());
+            Map<String, String> options = new java.util.LinkedHashMap<>();
+            options.put("group column", group.strip());
+            options.put("rank", rank == null || rank.isBlank() ? "as uploaded" : rank);
+            options.put("distance", "Bray–Curtis");
+            options.put("permutations", String.valueOf(PERMUTATIONS));
+            Provenance provenance = Provenance.of("cohort overview", options, Map.of(tableFile.filename() + " (SHA-256)", tableSha,
+                    metadataFile.filename() + " (SHA-256)", metadataSha), SEED, "none (no model run)");
+            String payload = JSON.writeValueAsString(Map.of("cohort", name, "overview", overview));
+            String provenanceJson = JSON.writeValueAsString(provenance);
+            String title = "Cohort " + name + " by " + group.strip();
+            return services.with(s -> {
+                long result = s.createResult(project.id(), "cohort", title, provenanceJson, payload, p.user().id());
+                long cohort = s.createCohort(project.id(), upload, result, p.user().id());
+                s.audit(p.user().id(), project.teamId(), "upload cohort", "cohort " + cohort, name + ": " + upload.samples() + " samples, "
+                        + upload.taxa() + " taxa");
+                return result;
+            });
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Copies the upload to the file, returning the SHA-256 of its bytes. */
+    private static String save(UploadedFile file, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(file.content(), sha); OutputStream out = Files.newOutputStream(target)) {
+                in.transferTo(out);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The uploaded file's own name without any path, kept to letters, digits and . _ - (its extension tells the format). */
+    static String safeName(String uploaded, String fallback) {
+        String base = uploaded == null ? "" : uploaded.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.isBlank() || base.startsWith(".") ? fallback : base;
+    }
+
+    private static String clean(String message, String prefix) {
+        return message.replace(prefix + "/t/", "").replace(prefix + "/m/", "").replace(prefix, "upload");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is removed with the system's temporary files
+        }
+    }
+}

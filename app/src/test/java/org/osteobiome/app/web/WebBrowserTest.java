@@ -1,0 +1,194 @@
+package org.osteobiome.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real browser: Debian's headless Chromium driven through ChromeDriver (installed by {@code .ci/run};
+ * skipped where neither is on the machine). Signs in through the form, opens the demo project, runs a scenario from the
+ * simulate page, compares two runs, and checks that every chart was drawn — a canvas with ink on it, not just a page
+ * that loaded. Screenshots go to {@code target/screenshots} (and to the folder named by {@code
+ * -Dosteobiome.screenshots}, e.g. {@code docs/screenshots}); page-load times are printed.
+ */
+@EnabledIf("browserAvailable")
+class WebBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+    static TestServer t;
+    static WebDriver browser;
+
+    static boolean browserAvailable() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    static void start() {
+        t = TestServer.h2(dir);
+        DemoData.ensure(t.services());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    @Test
+    void signInRunCompareAndSeeEveryChartDrawn() throws Exception {
+        open("/");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        screenshot("login");
+        browser.findElement(By.name("email")).sendKeys(DemoData.EMAIL);
+        browser.findElement(By.name("password")).sendKeys(DemoData.PASSWORD);
+        browser.findElement(By.cssSelector("#login button")).click();
+        waitFor(By.id("projects"));
+        loadTime("projects");
+        screenshot("projects");
+
+        browser.findElement(By.linkText("Gut–bone axis in ovariectomised mice")).click();
+        waitFor(By.id("results"));
+        loadTime("project");
+        List<WebElement> runs = browser.findElements(By.cssSelector("#results a[href^='/results/']"));
+        assertThat(runs).hasSize(2);
+        screenshot("project");
+
+        open("/projects/1/simulate?model=gut-bone-axis");
+        loadTime("simulate");
+        new Select(browser.findElement(By.name("p.scenario"))).selectByVisibleText("ovx-butyrate");
+        browser.findElement(By.name("t_end")).sendKeys("56");
+        for (WebElement box : browser.findElements(By.cssSelector("input[name='observables']"))) {
+            String v = box.getAttribute("value");
+            if (!List.of("bv_tv_pct", "th17_bone_pct", "treg_gut_pct", "butyrate_gut_uM").contains(v)) {
+                box.click();
+            }
+        }
+        screenshot("simulate");
+        browser.findElement(By.cssSelector("#simulate button[type='submit']")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("result");
+        assertChartsDrawn(4);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ovx-butyrate");
+        assertThat(browser.findElement(By.id("provenance")).getText()).contains("osteobiome version").contains("rodas4");
+        screenshot("result");
+
+        open("/projects/1");
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#results input[name='result']"));
+        screenshot("project-results");
+        assertThat(boxes).hasSize(3);
+        boxes.get(1).click();
+        boxes.get(2).click();
+        browser.findElement(By.cssSelector("#compare button[type='submit']")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("comparison");
+        assertChartsDrawn(4);
+        screenshot("comparison");
+
+        open("/projects/1/cohorts/new");
+        browser.findElement(By.name("name")).sendKeys("Karlsson 2013");
+        browser.findElement(By.name("table")).sendKeys(WebApplicationContract.KARLSSON.toAbsolutePath().normalize().toString());
+        browser.findElement(By.name("metadata")).sendKeys(WebApplicationContract.KARLSSON_META.toAbsolutePath().normalize().toString());
+        browser.findElement(By.name("group_column")).sendKeys("Classification");
+        new Select(browser.findElement(By.name("rank"))).selectByVisibleText("genus");
+        screenshot("cohort-upload");
+        browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("cohort");
+        assertChartsDrawn(1);
+        assertThat(browser.findElement(By.id("alpha")).getText()).contains("shannon");
+        assertThat(browser.findElement(By.id("permanova")).getText()).contains("pseudo-F");
+        screenshot("cohort");
+        elementShot(browser.findElement(By.cssSelector("figure[data-observable='pcoa']")), "cohort-pcoa");
+
+        open("/tokens");
+        screenshot("tokens");
+        open("/audit");
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("run simulation").contains("login");
+        screenshot("audit");
+        open("/admin");
+        screenshot("admin");
+    }
+
+    private static void assertChartsDrawn(int expected) {
+        List<WebElement> figures = browser.findElements(By.cssSelector("figure[data-drawn='true']"));
+        assertThat(figures).hasSize(expected);
+        for (WebElement f : figures) {
+            WebElement canvas = f.findElement(By.tagName("canvas"));
+            long inked = (Long) ((JavascriptExecutor) browser).executeScript("var c = arguments[0], d = c.getContext('2d')"
+                    + ".getImageData(0, 0, c.width, c.height).data, n = 0; for (var i = 0; i < d.length; i += 4) { var hi = Math.max(d[i],"
+                    + " d[i + 1], d[i + 2]), lo = Math.min(d[i], d[i + 1], d[i + 2]); if (d[i + 3] > 0 && hi - lo > 80) { n++; } }"
+                    + " return n;", canvas);
+            // coloured pixels only: the axes, ticks and grid are grey or black, the data are drawn in the palette's colours
+            assertThat(inked).as("coloured pixels in the chart of " + f.getAttribute("data-observable")).isGreaterThan(300);
+        }
+    }
+
+    private static void open(String path) {
+        browser.get(t.base() + path);
+    }
+
+    private static void waitFor(By what) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(what).isEmpty());
+    }
+
+    private static void loadTime(String page) {
+        Object ms = ((JavascriptExecutor) browser).executeScript("var n = performance.getEntriesByType('navigation')[0];"
+                + " return n ? Math.round(n.loadEventEnd - n.startTime) : -1;");
+        System.out.println("page load " + page + ": " + ms + " ms");
+    }
+
+    private static void elementShot(WebElement element, String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+        save(name, element.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        save(name, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void save(String name, byte[] png) throws Exception {
+        Path target = Path.of("target/screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name + ".png"), png);
+        String docs = System.getProperty("osteobiome.screenshots");
+        if (docs != null) {
+            Files.createDirectories(Path.of(docs));
+            Files.write(Path.of(docs).resolve(name + ".png"), png);
+        }
+    }
+}
