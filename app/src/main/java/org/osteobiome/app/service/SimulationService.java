@@ -2,7 +2,6 @@ package org.osteobiome.app.service;
 
 import java.util.List;
 import java.util.Map;
-import org.osteobiome.app.cli.ModelRuns;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.Model;

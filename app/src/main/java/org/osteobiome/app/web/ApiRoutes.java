@@ -98,6 +98,60 @@ public final class ApiRoutes {
             Simulations.delete(services, p, Simulations.result(services, p, id(ctx)));
             ctx.status(204);
         });
+        api.add(HandlerType.POST, "/api/projects/{id}/cohorts", "Upload a cohort (parsed and checked whole, then stored with its overview)",
+                "multipart: table (file), metadata (file), group_column, rank, name", 201, (ctx, p) -> {
+                    long id = CohortUploads.upload(ctx, services, p, project(services, p, ctx));
+                    ctx.status(201).json(Map.of("result_id", id, "url", "/results/" + id));
+                });
+        api.add(HandlerType.GET, "/api/projects/{id}/jobs", "Background jobs of a project, newest first", null, 200, (ctx, p) -> {
+            Store.Project pr = project(services, p, ctx);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Store.Job j : services.with(s -> s.jobs(pr.id()))) {
+                out.add(org.osteobiome.app.web.pages.JobPages.status(services, j));
+            }
+            ctx.json(out);
+        });
+        api.add(HandlerType.POST, "/api/projects/{id}/jobs", "Start a background job: kind vpop | sensitivity | fit | cohort-da | map-build"
+                + " with the fields of its form (researcher or admin)", "{\"kind\": \"vpop\", \"scenario\": \"menopause-natural\", \"n\": 200,"
+                + " \"variability\": \"human-variability.tsv\", \"observables\": [\"bmd_pct\"], \"seed\": 1}", 202, (ctx, p) -> {
+                    Store.Project pr = project(services, p, ctx);
+                    com.fasterxml.jackson.databind.node.ObjectNode b = (com.fasterxml.jackson.databind.node.ObjectNode) body(ctx);
+                    String kind = b.path("kind").asText("");
+                    b.remove("kind");
+                    long id = services.jobs().submit(p, pr, kind, org.osteobiome.app.web.jobs.JobRequest.of(b));
+                    ctx.status(202).json(Map.of("id", id, "url", "/api/jobs/" + id));
+                });
+        api.add(HandlerType.GET, "/api/jobs/{id}", "A job's state and live progress (done of total), and its result when done", null, 200,
+                (ctx, p) -> ctx.json(org.osteobiome.app.web.pages.JobPages.status(services, job(services, p, ctx))));
+        api.add(HandlerType.POST, "/api/jobs/{id}/cancel", "Cancel a queued or running job (researcher or admin)", null, 200, (ctx, p) -> {
+            Store.Job j = job(services, p, ctx);
+            services.jobs().cancel(p, j);
+            ctx.json(org.osteobiome.app.web.pages.JobPages.status(services, job(services, p, ctx)));
+        });
+        api.add(HandlerType.POST, "/api/jobs/{id}/rerun", "Run an ended job's request again as a new job (researcher or admin)", null, 202,
+                (ctx, p) -> {
+                    Store.Job j = job(services, p, ctx);
+                    long id = services.jobs().rerun(p, j, services.with(s -> s.project(j.projectId(), p.teamIds())).orElseThrow());
+                    ctx.status(202).json(Map.of("id", id, "url", "/api/jobs/" + id));
+                });
+        api.add(HandlerType.GET, "/api/projects/{id}/maps", "Reference maps of a project", null, 200, (ctx, p) -> {
+            Store.Project pr = project(services, p, ctx);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Store.StoredMap m : services.with(s -> s.maps(pr.id()))) {
+                out.add(Map.of("id", m.id(), "name", m.name(), "result_id", m.resultId(), "sha256", m.sha256(), "created_at",
+                        m.createdAt().toString()));
+            }
+            ctx.json(out);
+        });
+        api.add(HandlerType.POST, "/api/maps/{id}/score", "Score an uploaded sample table against a map, with an optional forecast; stores"
+                + " the report", "multipart: sample (file), sample_id, forecast (true), start_year, years, dose, menopause, population,"
+                + " forecast_seed", 201, (ctx, p) -> {
+                    long mapId = id(ctx);
+                    Store.StoredMap m = services.with(s -> s.map(mapId, p.teamIds())).orElseThrow(() -> HttpError.notFound("map " + mapId));
+                    Store.Project pr = services.with(s -> s.project(m.projectId(), p.teamIds())).orElseThrow();
+                    long id = SampleReports.score(ctx, services, p, pr, m);
+                    ctx.status(201).json(Map.of("result_id", id, "url", "/api/results/" + id));
+                });
         table.open(HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(api.openapi().toString()));
     }
 
@@ -125,7 +179,10 @@ public final class ApiRoutes {
                 ObjectNode param = op.putArray("parameters").addObject();
                 param.put("name", "id").put("in", "path").put("required", true).putObject("schema").put("type", "integer");
             }
-            if (d.body() != null) {
+            if (d.body() != null && d.body().startsWith("multipart:")) {
+                ObjectNode content = op.putObject("requestBody").put("required", true).putObject("content").putObject("multipart/form-data");
+                content.putObject("schema").put("type", "object").put("description", d.body().substring("multipart:".length()).strip());
+            } else if (d.body() != null) {
                 ObjectNode content = op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json");
                 content.putObject("schema").put("type", "object");
                 content.put("example", d.body());
@@ -182,6 +239,11 @@ public final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw HttpError.notFound("'" + ctx.pathParam("id") + "'");
         }
+    }
+
+    private static Store.Job job(Services services, Principal p, Context ctx) {
+        long id = id(ctx);
+        return services.with(s -> s.job(id, p.teamIds())).orElseThrow(() -> HttpError.notFound("job " + id));
     }
 
     private static Store.Project project(Services services, Principal p, Context ctx) {

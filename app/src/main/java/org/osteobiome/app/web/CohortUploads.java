@@ -4,15 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Map;
 import org.osteobiome.app.service.CohortOverview;
 import org.osteobiome.app.service.Provenance;
@@ -44,15 +38,8 @@ public final class CohortUploads {
         if (!p.may(project.teamId(), Store.Role.RESEARCHER)) {
             throw HttpError.forbidden("uploading cohorts needs the researcher or admin role in " + project.teamName());
         }
-        UploadedFile tableFile;
-        UploadedFile metadataFile;
-        try {
-            tableFile = ctx.uploadedFile("table");
-            metadataFile = ctx.uploadedFile("metadata");
-        } catch (Exception e) { // the container refuses a multipart body past its limit (ServletException, thrown through Kotlin)
-            throw new HttpError(413, "the upload is larger than this server accepts (" + (services.settings().maxUploadBytes() >> 20)
-                    + " MiB); nothing was stored. Filter the table first ('osteobiome table filter') or ask the operator to raise the limit");
-        }
+        UploadedFile tableFile = Uploads.file(ctx, "table", services);
+        UploadedFile metadataFile = Uploads.file(ctx, "metadata", services);
         if (tableFile == null || tableFile.size() == 0) {
             throw HttpError.badRequest("choose a feature table file (BIOM, QIIME 2 .qza, TSV or MetaPhlAn)");
         }
@@ -68,15 +55,14 @@ public final class CohortUploads {
             throw HttpError.badRequest("a cohort name may have at most 200 characters");
         }
         String rank = ctx.formParam("rank");
-        Path dir = Files.createTempDirectory("osteobiome-upload");
-        try {
-            String tableName = safeName(tableFile.filename(), "table");
-            String metadataName = safeName(metadataFile.filename(), "metadata.tsv");
-            Path tablePath = dir.resolve("t").resolve(tableName);
-            Path metadataPath = dir.resolve("m").resolve(metadataName);
-            String tableSha = save(tableFile, tablePath);
-            String metadataSha = save(metadataFile, metadataPath);
-            String prefix = dir.toString();
+        try (Uploads files = new Uploads()) {
+            Uploads.Saved savedTable = files.save(tableFile, "t", "table");
+            Uploads.Saved savedMetadata = files.save(metadataFile, "m", "metadata.tsv");
+            String tableName = savedTable.name();
+            Path tablePath = savedTable.path();
+            Path metadataPath = savedMetadata.path();
+            String tableSha = savedTable.sha256();
+            String metadataSha = savedMetadata.sha256();
             FeatureTable table;
             FeatureTables.Loaded loaded;
             SampleMetadata metadata;
@@ -94,12 +80,12 @@ public final class CohortUploads {
                 overview = services.compute(() -> CohortOverview.run(analysed, tableName, metadata, group.strip(), PERMUTATIONS, SEED,
                         services.settings().jobThreads()));
             } catch (OsteobiomeException e) {
-                throw HttpError.badRequest(clean(e.getMessage(), prefix));
+                throw HttpError.badRequest(files.clean(e.getMessage()));
             } catch (OutOfMemoryError e) {
                 throw HttpError.badRequest(tableName + " expands to more than this server can hold in memory; is it a zip bomb? Upload"
                         + " the table itself (BIOM or TSV)");
             }
-            Path canonical = dir.resolve("table.tsv");
+            Path canonical = files.dir().resolve("table.tsv");
             FeatureTables.write(table, TableFileFormat.TSV, canonical);
             String tsv = Files.readString(canonical, StandardCharsets.UTF_8);
             String metadataText = Files.readString(metadataPath, StandardCharsets.UTF_8);
@@ -122,41 +108,7 @@ public final class CohortUploads {
                         + upload.taxa() + " taxa");
                 return result;
             });
-        } finally {
-            deleteTree(dir);
         }
     }
 
-    /** Copies the upload to the file, returning the SHA-256 of its bytes. */
-    private static String save(UploadedFile file, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(file.content(), sha); OutputStream out = Files.newOutputStream(target)) {
-                in.transferTo(out);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The uploaded file's own name without any path, kept to letters, digits and . _ - (its extension tells the format). */
-    static String safeName(String uploaded, String fallback) {
-        String base = uploaded == null ? "" : uploaded.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-        return base.isBlank() || base.startsWith(".") ? fallback : base;
-    }
-
-    private static String clean(String message, String prefix) {
-        return message.replace(prefix + "/t/", "").replace(prefix + "/m/", "").replace(prefix, "upload");
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is removed with the system's temporary files
-        }
-    }
 }

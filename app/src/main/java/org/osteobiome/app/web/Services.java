@@ -17,6 +17,7 @@ public final class Services implements AutoCloseable {
     private final WebSettings settings;
     private final Semaphore runs;
     private final ExecutorService background;
+    private org.osteobiome.app.web.jobs.JobQueue jobs;
 
     Services(Database db, Authenticator auth, WebSettings settings) {
         this.db = db;
@@ -64,6 +65,15 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** The background job queue. */
+    public org.osteobiome.app.web.jobs.JobQueue jobs() {
+        return jobs;
+    }
+
+    void jobs(org.osteobiome.app.web.jobs.JobQueue queue) {
+        this.jobs = queue;
+    }
+
     public ExecutorService background() {
         return background;
     }
@@ -79,6 +89,9 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.close();
+        }
         background.shutdownNow();
     }
 }

@@ -26,6 +26,9 @@ public final class Simulations {
             throw HttpError.badRequest("unknown scenario '" + request.scenario() + "'; built-in scenarios: "
                     + String.join(", ", ScenarioFiles.BUILT_IN));
         }
+        if (request.set().keySet().stream().anyMatch(k -> k.strip().equals("scenario"))) {
+            throw HttpError.badRequest("choose the scenario with the scenario field, not as a parameter value");
+        }
         SimulationService.Run run = services.compute(() -> SimulationService.run(request));
         ObjectNode payload = JSON.createObjectNode();
         payload.set("trajectory", TrajectoryJson.write(run.selected()));

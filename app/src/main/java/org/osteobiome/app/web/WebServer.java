@@ -47,6 +47,9 @@ public final class WebServer implements AutoCloseable {
         this.auth = new Authenticator(db, settings, new Passwords(settings.bcryptCost()), new LoginThrottle(5, Duration.ofMinutes(15),
                 clock), clock);
         this.services = new Services(db, auth, settings);
+        services.jobs(new org.osteobiome.app.web.jobs.JobQueue(services, settings.jobThreads(), List.of(new org.osteobiome.app.web.jobs.VpopJob(),
+                new org.osteobiome.app.web.jobs.SensitivityJob(), new org.osteobiome.app.web.jobs.FitJob(),
+                new org.osteobiome.app.web.jobs.DifferentialAbundanceJob(), new org.osteobiome.app.web.jobs.MapBuildJob())));
         this.app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
@@ -67,6 +70,8 @@ public final class WebServer implements AutoCloseable {
             AuthPages.register(table, services);
             ProjectPages.register(table, services);
             org.osteobiome.app.web.pages.CohortPages.register(table, services);
+            org.osteobiome.app.web.pages.JobPages.register(table, services);
+            org.osteobiome.app.web.pages.MapPages.register(table, services);
             AccountPages.register(table, services);
             ApiRoutes.register(table, services);
             config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
@@ -91,7 +96,12 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(settings, db, clock);
     }
 
+    /** Listens; jobs a stopped server left running are marked interrupted and queued ones queued again first. */
     public WebServer start() {
+        int interrupted = services.jobs().recover();
+        if (interrupted > 0) {
+            System.err.println("osteobiome serve: " + interrupted + " job(s) were running when the server last stopped; marked interrupted");
+        }
         app.start();
         return this;
     }

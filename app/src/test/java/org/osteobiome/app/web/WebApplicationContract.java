@@ -31,6 +31,8 @@ abstract class WebApplicationContract {
     TestServer t;
     long aliceProject;
     long aliceResult;
+    long aliceJob;
+    long aliceMap;
 
     abstract TestServer start(Path dataDir);
 
@@ -51,6 +53,14 @@ abstract class WebApplicationContract {
                 "t_end", "28", "step", "7"));
         assertThat(run.status()).as(run.body()).isEqualTo(303);
         aliceResult = Long.parseLong(run.header("Location").replace("/results/", ""));
+        // a job and a map row of alice's, for the routes that take their ids (the map's bytes are never read by these tests)
+        long aliceId = t.services().with(s -> s.userByEmail("alice@lab-a.org")).orElseThrow().id();
+        aliceJob = t.services().with(s -> {
+            long job = s.createJob(aliceProject, "vpop", "Alice's job", "{\"n\": \"5\"}", aliceId);
+            s.finishJob(job, Store.JobState.FAILED, "for the tests", null);
+            return job;
+        });
+        aliceMap = t.services().with(s -> s.createMap(aliceProject, "Alice's map", null, aliceResult, "0".repeat(64), "", aliceId));
     }
 
     @AfterEach
@@ -408,7 +418,8 @@ abstract class WebApplicationContract {
 
     private String fill(String path) {
         return path.replace("/projects/{id}", "/projects/" + aliceProject).replace("/results/{id}", "/results/" + aliceResult)
-                .replace("/tokens/{id}", "/tokens/1").replace("{format}", "tsv");
+                .replace("/tokens/{id}", "/tokens/1").replace("{format}", "tsv").replace("/jobs/{id}", "/jobs/" + aliceJob).replace("/maps/{id}", "/maps/"
+                + aliceMap);
     }
 
     private TestClient.Reply cookieApi(TestClient c, String method, String path) {
@@ -424,7 +435,7 @@ abstract class WebApplicationContract {
 
     private Map<String, Long> counts() {
         Map<String, Long> out = new java.util.TreeMap<>();
-        for (String table : List.of("teams", "users", "memberships", "projects", "results", "cohorts", "api_tokens", "audit_log")) {
+        for (String table : List.of("teams", "users", "memberships", "projects", "results", "cohorts", "api_tokens", "audit_log", "jobs", "maps")) {
             out.put(table, t.rows(table));
         }
         return out;

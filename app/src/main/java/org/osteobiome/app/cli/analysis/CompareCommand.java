@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.FigureWriter;

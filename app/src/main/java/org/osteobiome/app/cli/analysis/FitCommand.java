@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.FitStudy;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.Figure;
+import org.osteobiome.app.report.AnalysisFigures;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
@@ -20,9 +20,7 @@ import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
 import org.osteobiome.model.ParameterSet;
-import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.SimulationSettings;
-import org.osteobiome.model.Trajectory;
 import org.osteobiome.model.data.DataComparison;
 import org.osteobiome.model.data.Measurement;
 import org.osteobiome.model.data.MeasurementTable;
@@ -113,7 +111,7 @@ public final class FitCommand implements Callable<Integer> {
         ParameterSet base = ModelRuns.parameters(model, set, scenario);
         List<FitParameter> parameters = new ArrayList<>();
         for (String id : fit) {
-            parameters.add(fitParameter(model, base, id));
+            parameters.add(FitStudy.parameter(model, base, id, bounds.get(id)));
         }
         for (String id : bounds.keySet()) {
             if (!fit.contains(id)) {
@@ -129,32 +127,10 @@ public final class FitCommand implements Callable<Integer> {
         }
         print(result, rows.size());
         if (plot != null) {
-            FigureWriter.write(figure(model, base, result), plot);
+            FigureWriter.write(AnalysisFigures.fit(model, base, result), plot);
             spec.commandLine().getErr().println("plot: " + plot);
         }
         return 0;
-    }
-
-    private FitParameter fitParameter(Model model, ParameterSet base, String id) {
-        ParameterSpec s = model.parameters().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
-                OsteobiomeException.invalid("--fit " + id + ": model " + model.id() + " has no parameter " + id
-                        + "; see 'osteobiome model show " + model.id() + "'"));
-        if (s.kind() != ParameterSpec.Kind.REAL) {
-            throw OsteobiomeException.invalid("--fit " + id + ": only real-valued parameters can be fitted (" + id + " is " + s.kind() + ")");
-        }
-        String text = bounds.get(id);
-        if (text != null) {
-            double[] b = ModelRuns.bounds(id, text);
-            if (b[0] < s.min() || b[1] > s.max()) {
-                throw OsteobiomeException.invalid("--bounds " + id + "=" + text + " leaves the allowed range " + s.rangeText());
-            }
-            return new FitParameter(id, b[0], b[1]);
-        }
-        double v = base.real(id);
-        if (v > 0) {
-            return new FitParameter(id, Math.max(s.min(), v / 100), Math.min(s.max(), v * 100));
-        }
-        return new FitParameter(id, s.min(), s.max());
     }
 
     private void print(FitResult r, int n) {
@@ -199,49 +175,7 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static String condition(Map<String, String> c) {
-        List<String> parts = new ArrayList<>();
-        new java.util.TreeMap<>(c).forEach((k, v) -> parts.add(k + "=" + v));
-        return parts.isEmpty() ? "-" : String.join(";", parts);
-    }
-
-    /** One panel per observable, one line per condition over the data's time span, with the data. */
-    private static Figure figure(Model model, ParameterSet base, FitResult r) {
-        ParameterSet fitted = base;
-        for (int j = 0; j < r.parameters().size(); j++) {
-            fitted = fitted.with(r.parameters().get(j).id(), r.estimates()[j]);
-        }
-        Map<String, Map<Map<String, String>, List<Measurement>>> byObservable = new LinkedHashMap<>();
-        for (DataComparison.Pair pair : r.pairs()) {
-            Measurement m = pair.measurement();
-            byObservable.computeIfAbsent(m.observable(), o -> new LinkedHashMap<>()).computeIfAbsent(m.condition(), c -> new ArrayList<>()).add(m);
-        }
-        List<Figure.Panel> panels = new ArrayList<>();
-        for (Map.Entry<String, Map<Map<String, String>, List<Measurement>>> o : byObservable.entrySet()) {
-            List<Figure.Line> lines = new ArrayList<>();
-            List<Figure.Points> points = new ArrayList<>();
-            for (Map.Entry<Map<String, String>, List<Measurement>> c : o.getValue().entrySet()) {
-                TreeSet<Double> times = new TreeSet<>();
-                c.getValue().forEach(m -> times.add(m.time()));
-                double first = Math.min(0, times.first());
-                double last = times.last();
-                int steps = 200;
-                double[] grid = new double[steps + 1];
-                for (int i = 0; i <= steps; i++) {
-                    grid[i] = first + (last - first) * i / steps;
-                }
-                if (last == first) {
-                    grid = new double[] {first};
-                }
-                Trajectory t = model.simulate(fitted.withAll(c.getKey()), SimulationSettings.DEFAULTS.withOutputTimes(grid));
-                String name = condition(c.getKey());
-                lines.add(new Figure.Line(name, grid, t.column(o.getKey())));
-                points.add(new Figure.Points(name + " (data)", c.getValue().stream().mapToDouble(Measurement::time).toArray(),
-                        c.getValue().stream().mapToDouble(Measurement::value).toArray(),
-                        c.getValue().stream().mapToDouble(m -> Double.isNaN(m.noiseSd()) ? 0 : m.noiseSd()).toArray()));
-            }
-            panels.add(new Figure.Panel(o.getKey(), lines, points));
-        }
-        return new Figure(model.id() + ": fit", "time (days)", panels);
+        return FitStudy.condition(c);
     }
 
     /** An interval end, or NA where none was computed ({@code --intervals none}). */

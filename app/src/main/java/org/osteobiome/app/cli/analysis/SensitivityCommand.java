@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
+import org.osteobiome.app.service.SensitivityStudy;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.BarChartWriter;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
-import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
-import org.osteobiome.model.ParameterSet;
-import org.osteobiome.model.ParameterSpec;
-import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.sensitivity.Factor;
 import org.osteobiome.model.sensitivity.Sensitivity;
 import org.osteobiome.model.sensitivity.SensitivityResult;
@@ -94,39 +91,22 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
-        if (!(range > 0 && range < 1)) {
-            throw OsteobiomeException.invalid("--range must lie strictly between 0 and 1, got " + Numbers.format(range));
-        }
         Model model = ModelCatalog.get(modelId);
-        ParameterSet base = ModelRuns.parameters(model, set, scenario);
-        SimulationSettings settings = SimulationSettings.DEFAULTS.withOutputTimes(new double[] {at});
-        model.simulate(base, settings).select(List.of(output)); // unknown observable or time fails here, before any sampling
-        List<Factor> factors = factors(model, base);
-        Sensitivity.Output f = x -> {
-            ParameterSet p = base;
-            for (int i = 0; i < x.length; i++) {
-                p = p.with(factors.get(i).id(), x[i]);
-            }
-            return model.simulate(p, settings).at(at, output);
-        };
-        int k = workers;
+        SensitivityStudy study = new SensitivityStudy(model, ModelRuns.parameters(model, set, scenario), output, at, method, parameters,
+                bounds, range, samples, bootstrap, seed);
+        study.factors(); // unknown observable, time or parameter fails here, before any sampling
         SensitivityResult result;
         try (CliProgress bar = CliProgress.start("sensitivity", !method.equals("local"))) {
-            result = switch (method) {
-                case "local" -> Sensitivity.local(factors, f, k);
-                case "morris" -> Sensitivity.morris(factors, f, samples == null ? 20 : samples, seed, k, bar.reporter());
-                case "sobol" -> Sensitivity.sobol(factors, f, samples == null ? 256 : samples, bootstrap, seed, k, bar.reporter());
-                default -> throw OsteobiomeException.invalid("--method must be local, morris or sobol, got '" + method + "'");
-            };
+            result = study.run(workers, bar.reporter());
         }
         print(result);
         if (result.method().equals("sobol")) {
-            warnAboutWideIntervals(result, samples == null ? 256 : samples);
+            warnAboutWideIntervals(result, study.sampleCount());
         }
         if (plot != null) {
             List<String> names = result.factors().stream().map(Factor::id).toList();
             Map<String, double[]> series = new LinkedHashMap<>();
-            for (String column : plotted(result.method())) {
+            for (String column : SensitivityStudy.plotted(result.method())) {
                 int c = result.columns().indexOf(column);
                 double[] v = new double[names.size()];
                 for (int i = 0; i < v.length; i++) {
@@ -161,59 +141,6 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    private static List<String> plotted(String method) {
-        return switch (method) {
-            case "local" -> List.of("normalised");
-            case "morris" -> List.of("mu_star", "sigma");
-            default -> List.of("S1", "ST");
-        };
-    }
-
-    private List<Factor> factors(Model model, ParameterSet base) {
-        List<String> ids = new ArrayList<>(parameters);
-        java.util.Set<String> inactive = model.inactiveParameters(base);
-        for (String id : ids) {
-            if (inactive.contains(id)) {
-                throw OsteobiomeException.invalid("--parameters " + id + ": " + id + " has no effect in this scenario (it belongs to the other"
-                        + " species preset); leave it out");
-            }
-        }
-        if (ids.isEmpty()) {
-            List<ParameterSpec> reals = model.parameters().stream()
-                    .filter(s -> s.kind() == ParameterSpec.Kind.REAL && !inactive.contains(s.id())).toList();
-            List<ParameterSpec> calibrated = reals.stream().filter(s -> s.role() == ParameterSpec.Role.CALIBRATED).toList();
-            (calibrated.isEmpty() ? reals.stream().filter(s -> s.role() != ParameterSpec.Role.SETTING).toList() : calibrated)
-                    .forEach(s -> ids.add(s.id()));
-        }
-        for (String id : bounds.keySet()) {
-            if (!ids.contains(id)) {
-                throw OsteobiomeException.invalid("--bounds " + id + " names a parameter that is not varied; add it to --parameters");
-            }
-        }
-        List<Factor> factors = new ArrayList<>();
-        for (String id : ids) {
-            ParameterSpec s = model.parameters().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
-                    OsteobiomeException.invalid("--parameters " + id + ": model " + model.id() + " has no parameter " + id));
-            if (s.kind() != ParameterSpec.Kind.REAL) {
-                throw OsteobiomeException.invalid("--parameters " + id + ": only real-valued parameters can be varied");
-            }
-            double v = base.real(id);
-            Factor factor;
-            if (bounds.containsKey(id)) {
-                double[] b = ModelRuns.bounds(id, bounds.get(id));
-                factor = new Factor(id, Math.min(b[1], Math.max(b[0], v)), b[0], b[1], false);
-            } else {
-                factor = Factor.around(id, v, range);
-            }
-            if (factor.lower() < s.min() || factor.upper() > s.max()) {
-                throw OsteobiomeException.invalid("the range of " + id + " [" + Numbers.format(factor.lower()) + ", "
-                        + Numbers.format(factor.upper()) + "] leaves its allowed range " + s.rangeText() + "; give --bounds " + id + "=LOW:HIGH");
-            }
-            factors.add(factor);
-        }
-        return factors;
     }
 
     private void print(SensitivityResult r) {

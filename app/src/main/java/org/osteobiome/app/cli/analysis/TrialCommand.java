@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;

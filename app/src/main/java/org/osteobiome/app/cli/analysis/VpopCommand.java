@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.AtomicFiles;
-import org.osteobiome.app.report.Figure;
+import org.osteobiome.app.report.AnalysisFigures;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
@@ -130,7 +130,7 @@ public final class VpopCommand implements Callable<Integer> {
         }
         err.println("(research model output, not a diagnostic device)");
         if (plot != null) {
-            FigureWriter.write(figure(model, r), plot);
+            FigureWriter.write(AnalysisFigures.vpop(model, r), plot);
             err.println("plot: " + plot);
         }
         err.flush();
@@ -183,25 +183,5 @@ public final class VpopCommand implements Callable<Integer> {
             rows.add(row);
         }
         return TextTable.tsv(header, rows);
-    }
-
-
-    private static Figure figure(Model model, VirtualPopulation.Result r) {
-        double[] x = new double[r.time().length];
-        for (int t = 0; t < x.length; t++) {
-            x[t] = r.time()[t] / r.display().daysPerUnit();
-        }
-        List<Figure.Panel> panels = new ArrayList<>();
-        for (int c = 0; c < r.observables().size(); c++) {
-            double[][] q = new double[LEVEL_NAMES.length][x.length];
-            for (int t = 0; t < x.length; t++) {
-                for (int l = 0; l < LEVEL_NAMES.length; l++) {
-                    q[l][t] = r.quantiles()[c][t][l];
-                }
-            }
-            panels.add(new Figure.Panel(r.observables().get(c), List.of(new Figure.Line("median", x, q[2])), List.of(),
-                    List.of(new Figure.Band("90 % of subjects", x, q[0], q[4]), new Figure.Band("50 % of subjects", x, q[1], q[3]))));
-        }
-        return new Figure(model.id() + ": virtual population (" + r.parameters().length + " subjects)", r.display().label(), panels);
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
-import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.AtomicFiles;
@@ -95,37 +94,11 @@ public final class CohortCommand extends ParentCommand {
                         na(r.pValue()), na(r.qValue()), r.status()));
             }
             if (plot != null) {
-                FigureWriter.write(volcano(result, result.terms().get(0), q), plot);
+                FigureWriter.write(org.osteobiome.app.report.AnalysisFigures.volcano(result, result.terms().get(0), q), plot);
             }
             TextOutput.emit(spec, out, TextTable.tsv(List.of("taxon", "term", "log2_fold_change", "std_error", "statistic",
                     "p_value", "q_value", "status"), cells));
             return 0;
-        }
-
-        private static Figure volcano(DifferentialAbundance.Result result, String term, double q) {
-            List<double[]> hit = new ArrayList<>();
-            List<double[]> rest = new ArrayList<>();
-            for (DifferentialAbundance.Row r : result.rows()) {
-                if (r.term().equals(term) && r.status().equals("tested")) {
-                    double[] point = {r.log2FoldChange(), -Math.log10(Math.max(r.qValue(), 1e-300))};
-                    (r.qValue() <= q ? hit : rest).add(point);
-                }
-            }
-            List<Figure.Points> series = new ArrayList<>();
-            if (!rest.isEmpty()) {
-                series.add(points("q > " + q + " (" + rest.size() + ")", rest));
-            }
-            if (!hit.isEmpty()) {
-                series.add(points("q ≤ " + q + " (" + hit.size() + ")", hit));
-            }
-            Figure.Panel panel = new Figure.Panel("−log10 q-value (BH)", List.of(), series);
-            return new Figure("Differential abundance, " + term + " (" + result.samples() + " samples)",
-                    "log2 fold change against the healthy group (bias-corrected)", List.of(panel));
-        }
-
-        private static Figure.Points points(String name, List<double[]> pts) {
-            return new Figure.Points(name, pts.stream().mapToDouble(p -> p[0]).toArray(),
-                    pts.stream().mapToDouble(p -> p[1]).toArray(), null);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.TextTable;

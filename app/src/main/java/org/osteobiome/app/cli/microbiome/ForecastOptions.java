@@ -1,7 +1,7 @@
 package org.osteobiome.app.cli.microbiome;
 
 import java.util.Locale;
-import org.osteobiome.app.cli.ModelRuns;
+import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.forecast.BoneForecast;
 import org.osteobiome.core.OsteobiomeException;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.forecast.BoneForecast;
-import org.osteobiome.app.forecast.GutInputs;
+import org.osteobiome.app.service.SampleScoring;
 import org.osteobiome.app.report.ForecastReport;
 import org.osteobiome.app.report.MapReport;
 import org.osteobiome.app.report.TextTable;
@@ -19,14 +19,9 @@ import org.osteobiome.app.report.TrajectoryWriter;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
-import org.osteobiome.microbiome.io.FeatureTables;
 import org.osteobiome.microbiome.map.MapFile;
 import org.osteobiome.microbiome.map.MapScorer;
 import org.osteobiome.microbiome.map.ReferenceMap;
-import org.osteobiome.microbiome.table.FeatureTable;
-import org.osteobiome.microbiome.table.Lineage;
-import org.osteobiome.microbiome.table.Rank;
-import org.osteobiome.microbiome.table.TaxonomyCollapse;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -49,28 +44,12 @@ final class ScoreRequest {
         String kind = extension(out);
         BoneForecast.Settings settings = forecast == null ? null : forecast.settings();
         ReferenceMap map = MapFile.read(mapFile);
-        FeatureTable table = readSample(map);
-        if (sampleId != null) {
-            int s = table.sampleIndex(sampleId);
-            if (s < 0) {
-                throw OsteobiomeException.unknown(sample + " has no sample '" + sampleId + "'; it has "
-                        + String.join(", ", table.sampleIds().subList(0, Math.min(5, table.sampleCount())))
-                        + (table.sampleCount() > 5 ? ", …" : ""));
-            }
-            table = table.selectSamples(new int[] {s});
+        SampleScoring.Scored scored;
+        try (CliProgress bar = CliProgress.start("forecast", showProgress && settings != null)) {
+            scored = SampleScoring.run(map, sample, sample.toString(), sampleId, settings, bar.reporter());
         }
-        List<MapScorer.Score> scores = MapScorer.score(map, table, sample.toString());
-        List<BoneForecast.Result> forecasts = new ArrayList<>();
-        if (settings != null) {
-            try (CliProgress bar = CliProgress.start("forecast", showProgress)) {
-                for (int i = 0; i < scores.size(); i++) {
-                    int done = i;
-                    int count = scores.size();
-                    forecasts.add(BoneForecast.run(GutInputs.from(scores.get(i)), settings,
-                            (k, n) -> bar.reporter().report(done * n + k, count * n)));
-                }
-            }
-        }
+        List<MapScorer.Score> scores = scored.scores();
+        List<BoneForecast.Result> forecasts = scored.forecasts();
         switch (kind) {
             case "html" -> AtomicFiles.writeText(out, MapReport.html(map, scores, mapFile.getFileName().toString(), forecasts));
             case "json" -> AtomicFiles.writeText(out, json(map, scores, forecasts));
@@ -96,15 +75,6 @@ final class ScoreRequest {
                 + "; wrote " + out);
         o.flush();
         return 0;
-    }
-
-    private FeatureTable readSample(ReferenceMap map) {
-        FeatureTable t = FeatureTables.read(sample).table();
-        boolean hasLineages = t.taxonomy().isPresent() || t.featureIds().stream().anyMatch(Lineage::looksLikeLineage);
-        if (map.rank() != null && (hasLineages || t.isCumulative())) {
-            t = TaxonomyCollapse.collapse(t, Rank.parse(map.rank()), sample.toString());
-        }
-        return t;
     }
 
     private static String extension(Path out) {

@@ -49,7 +49,7 @@ public final class StatsCommand extends ParentCommand {
 
         @Override
         public Integer call() {
-            int workers = org.osteobiome.app.cli.ModelRuns.threads(threads); // checked before any output
+            int workers = org.osteobiome.app.service.ModelRuns.threads(threads); // checked before any output
             DistanceMatrix dm = DistanceMatrix.read(distances);
             SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
             Inputs.Grouped grouped = Inputs.group(dm, m, column);

@@ -147,4 +147,35 @@ public final class CohortPages {
     private static void row(StringBuilder b, String key, String value) {
         b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>");
     }
+
+    /** The forms that start differential abundance and a map build on a stored cohort. */
+    static void analyses(Principal p, Store.Project project, Store.Cohort c, JsonNode payload, StringBuilder b) {
+        if (!p.may(project.teamId(), Store.Role.RESEARCHER)) {
+            return;
+        }
+        java.util.List<String> levels = new java.util.ArrayList<>();
+        payload.path("overview").path("levels").forEach(l -> levels.add(l.asText()));
+        String common = "<input type=\"hidden\" name=\"cohort\" value=\"" + c.id() + "\">" + JobPages.select("healthy", "Healthy (reference)"
+                + " group", levels, levels.isEmpty() ? "" : levels.get(0)) + JobPages.text("covariates", "Covariates (comma-separated columns,"
+                + " e.g. age,bmi)", "") + JobPages.number("min_prevalence", "Keep taxa present in at least this share of samples", "0.25",
+                "0", "1", "any") + "<div class=\"checks\"><label><input type=\"checkbox\" name=\"drop_incomplete\" value=\"true\"> leave out"
+                + " samples with missing values</label></div>";
+        b.append("<h2>Differential abundance</h2><p>CLR with a linear model on the group (and covariates), the compositional bias"
+                + " removed (in the spirit of ANCOM-BC), Benjamini–Hochberg q-values, structural zeros reported; a volcano plot.</p>")
+                .append("<form method=\"post\" action=\"/projects/").append(project.id()).append("/jobs\" class=\"stack\" id=\"da-form\">")
+                .append(Html.csrf(p)).append("<input type=\"hidden\" name=\"kind\" value=\"cohort-da\">").append(common)
+                .append(JobPages.number("q", "q-value marked in the volcano", "0.05", "0", "1", "any"))
+                .append("<button type=\"submit\">Start differential abundance</button></form>");
+        b.append("<h2>Build a reference map</h2><p>Per-group reference distributions, the Aitchison PCoA, and an elastic-net classifier"
+                + " of healthy vs the other groups under repeated stratified cross-validation with nested tuning (a random forest beside"
+                + " it on the same folds). The map scores new samples.</p>")
+                .append("<form method=\"post\" action=\"/projects/").append(project.id()).append("/jobs\" class=\"stack\" id=\"map-form\">")
+                .append(Html.csrf(p)).append("<input type=\"hidden\" name=\"kind\" value=\"map-build\">").append(common)
+                .append(JobPages.text("name", "Map name", c.name() + " map"))
+                .append(JobPages.number("cv_repeats", "Cross-validation repeats", "5", "1", "20", "1"))
+                .append(JobPages.number("cv_folds", "Outer folds", "5", "2", "10", "1"))
+                .append(JobPages.number("trees", "Random-forest trees (0: none)", "500", "0", "2000", "1"))
+                .append(JobPages.number("seed", "Seed", "0", "", "", "1"))
+                .append("<button type=\"submit\">Build the map</button></form>");
+    }
 }

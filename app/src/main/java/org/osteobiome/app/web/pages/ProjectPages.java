@@ -95,6 +95,12 @@ public final class ProjectPages {
         });
     }
 
+    /** The breadcrumb line of a project's pages. */
+    static String crumbs(Store.Project project) {
+        return "<p class=\"crumbs\"><a href=\"/\">Projects</a> › <a href=\"/projects/" + project.id() + "\">" + esc(project.name())
+                + "</a></p>";
+    }
+
     static Store.Project project(Services services, Principal p, Context ctx) {
         long id = longParam(ctx.pathParam("id"), "project");
         return services.with(s -> s.project(id, p.teamIds())).orElseThrow(() -> HttpError.notFound("project " + id));
@@ -145,9 +151,24 @@ public final class ProjectPages {
                         .append("</option>");
             }
             b.append("</select></label><button type=\"submit\">Choose parameters</button></form>");
+            b.append("<h2>Analyses</h2><p>Run in the background, with progress: <a id=\"new-vpop\" href=\"/projects/").append(project.id())
+                    .append("/jobs/new?kind=vpop\">virtual population</a> · <a id=\"new-sensitivity\" href=\"/projects/").append(project.id())
+                    .append("/jobs/new?kind=sensitivity\">sensitivity</a> · <a id=\"new-fit\" href=\"/projects/").append(project.id())
+                    .append("/jobs/new?kind=fit\">fit</a></p>");
             b.append("<h2>Cohorts</h2><p><a href=\"/projects/").append(project.id()).append("/cohorts/new\" id=\"upload-cohort\">Upload a"
-                    + " cohort</a> (feature table and metadata): checks, diversity by group, PCoA and PERMANOVA.</p>");
+                    + " cohort</a> (feature table and metadata): checks, diversity by group, PCoA and PERMANOVA; from its page, differential"
+                    + " abundance and a reference map.</p>");
         }
+        List<Store.StoredMap> maps = services.with(s -> s.maps(project.id()));
+        if (!maps.isEmpty()) {
+            b.append("<h2>Reference maps</h2><ul id=\"maps\">");
+            for (Store.StoredMap m : maps) {
+                b.append("<li><a href=\"/results/").append(m.resultId()).append("\">").append(esc(m.name())).append("</a> — score a sample"
+                        + " on its page</li>");
+            }
+            b.append("</ul>");
+        }
+        JobPages.list(b, services.with(s -> s.jobs(project.id())));
         b.append("<h2>Results</h2><form method=\"get\" action=\"/projects/").append(project.id()).append("/compare\" id=\"compare\">")
                 .append("<table class=\"list\" id=\"results\"><thead><tr><th>Compare</th><th>Result</th><th>Kind</th><th>By</th><th>When</th>"
                 + "</tr></thead><tbody>");
@@ -252,6 +273,13 @@ public final class ProjectPages {
                 .append("\">").append(esc(project.name())).append("</a></p><h1>").append(esc(r.title())).append("</h1>");
         if (r.kind().equals("cohort")) {
             CohortPages.overview(r, payload, b);
+            services.with(s -> s.cohortOfResult(r.id())).ifPresent(c -> CohortPages.analyses(p, project, c, payload, b));
+            provenance(b, provenance, r);
+            deleteForm(b, p, project, r);
+            return Html.page(r.title(), p, b.toString());
+        }
+        if (AnalysisPages.KINDS.contains(r.kind())) {
+            AnalysisPages.render(services, p, r, payload, b);
             provenance(b, provenance, r);
             deleteForm(b, p, project, r);
             return Html.page(r.title(), p, b.toString());

@@ -203,9 +203,15 @@ public final class Store {
                 rs.getString("payload"), rs.getString("display_name"), Sql.instant(rs, "created_at")), args.toArray());
     }
 
-    /** Deletes a result and the cohort whose overview it is, if any. */
+    /**
+     * Deletes a result with what it describes: the cohort whose overview it is, the map it describes. Maps built from that
+     * cohort and jobs that made the result are kept, without the link.
+     */
     public void deleteResult(long id) throws SQLException {
+        Sql.update(c, "UPDATE maps SET cohort_id = NULL WHERE cohort_id IN (SELECT id FROM cohorts WHERE result_id = ?)", id);
         Sql.update(c, "DELETE FROM cohorts WHERE result_id = ?", id);
+        Sql.update(c, "DELETE FROM maps WHERE result_id = ?", id);
+        Sql.update(c, "UPDATE jobs SET result_id = NULL WHERE result_id = ?", id);
         Sql.update(c, "DELETE FROM results WHERE id = ?", id);
     }
 
@@ -220,6 +226,124 @@ public final class Store {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, u.name(), u.tableFile(), u.tableFormat(),
                 u.tableSha256(), u.tableTsv(), u.metadataFile(), u.metadataSha256(), u.metadataText(), u.groupColumn(), u.samples(),
                 u.taxa(), resultId, userId, Instant.now());
+    }
+
+    /** A stored cohort: the table as canonical TSV and the metadata as uploaded. */
+    public record Cohort(long id, long projectId, String name, String tableTsv, String metadataFile, String metadataText, String groupColumn,
+                         int samples, int taxa, long resultId, String tableSha256, String metadataSha256) {
+    }
+
+    /** The cohort when its project belongs to one of these teams. */
+    public Optional<Cohort> cohort(long id, List<Long> teamIds) throws SQLException {
+        return Sql.one(c, "SELECT k.* FROM cohorts k JOIN projects p ON p.id = k.project_id WHERE k.id = ? AND p.team_id IN ("
+                + placeholders(teamIds) + ")", Store::cohort, args(id, teamIds));
+    }
+
+    /** The cohort whose overview is this result. */
+    public Optional<Cohort> cohortOfResult(long resultId) throws SQLException {
+        return Sql.one(c, "SELECT * FROM cohorts WHERE result_id = ?", Store::cohort, resultId);
+    }
+
+    public List<Cohort> cohorts(long projectId) throws SQLException {
+        return Sql.list(c, "SELECT * FROM cohorts WHERE project_id = ? ORDER BY created_at DESC, id DESC", Store::cohort, projectId);
+    }
+
+    // --- jobs
+
+    public enum JobState {
+        QUEUED, RUNNING, DONE, FAILED, CANCELLED, INTERRUPTED;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public boolean finished() {
+            return this != QUEUED && this != RUNNING;
+        }
+
+        static JobState parse(String id) {
+            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public record Job(long id, long projectId, long teamId, String kind, String title, String request, JobState state, String message,
+                      Long resultId, long createdById, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    private static final String JOB_SELECT = "SELECT j.*, p.team_id, u.display_name FROM jobs j JOIN projects p ON p.id = j.project_id"
+            + " JOIN users u ON u.id = j.created_by";
+
+    public long createJob(long projectId, String kind, String title, String request, long userId) throws SQLException {
+        return Sql.insert(c, "INSERT INTO jobs (project_id, kind, title, request, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                projectId, kind, title, request, JobState.QUEUED.id(), userId, Instant.now());
+    }
+
+    /** The job when its project belongs to one of these teams. */
+    public Optional<Job> job(long id, List<Long> teamIds) throws SQLException {
+        return Sql.one(c, JOB_SELECT + " WHERE j.id = ? AND p.team_id IN (" + placeholders(teamIds) + ")", Store::job, args(id, teamIds));
+    }
+
+    public Optional<Job> job(long id) throws SQLException {
+        return Sql.one(c, JOB_SELECT + " WHERE j.id = ?", Store::job, id);
+    }
+
+    public List<Job> jobs(long projectId) throws SQLException {
+        return Sql.list(c, JOB_SELECT + " WHERE j.project_id = ? ORDER BY j.id DESC", Store::job, projectId);
+    }
+
+    public List<Job> jobsIn(JobState state) throws SQLException {
+        return Sql.list(c, JOB_SELECT + " WHERE j.state = ? ORDER BY j.id", Store::job, state.id());
+    }
+
+    /** Jobs of the team still queued or running. */
+    public long activeJobs(long teamId) throws SQLException {
+        return Sql.one(c, "SELECT COUNT(*) FROM jobs j JOIN projects p ON p.id = j.project_id WHERE p.team_id = ? AND j.state IN (?, ?)",
+                rs -> rs.getLong(1), teamId, JobState.QUEUED.id(), JobState.RUNNING.id()).orElse(0L);
+    }
+
+    /** Moves a queued job to running; false when it is no longer queued (cancelled meanwhile). */
+    public boolean startJob(long id) throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET state = ?, started_at = ? WHERE id = ? AND state = ?", JobState.RUNNING.id(), Instant.now(), id,
+                JobState.QUEUED.id()) == 1;
+    }
+
+    /** Ends a job that is queued or running; false when it had already ended. */
+    public boolean finishJob(long id, JobState state, String message, Long resultId) throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET state = ?, message = ?, result_id = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
+                state.id(), message.length() > 2000 ? message.substring(0, 2000) : message, resultId, Instant.now(), id,
+                JobState.QUEUED.id(), JobState.RUNNING.id()) == 1;
+    }
+
+    /** Marks every running job interrupted (at start-up: nothing can be running yet); returns how many. */
+    public int interruptRunningJobs() throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET state = ?, message = ?, finished_at = ? WHERE state = ?", JobState.INTERRUPTED.id(),
+                "the server stopped while this job ran; nothing of it was stored. Run it again.", Instant.now(), JobState.RUNNING.id());
+    }
+
+    // --- reference maps
+
+    public record StoredMap(long id, long projectId, String name, Long cohortId, long resultId, String sha256, String osmapBase64,
+                            Instant createdAt) {
+    }
+
+    public long createMap(long projectId, String name, Long cohortId, long resultId, String sha256, String osmapBase64, long userId)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO maps (project_id, name, cohort_id, result_id, sha256, osmap, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", projectId, name, cohortId, resultId, sha256, osmapBase64, userId, Instant.now());
+    }
+
+    /** The map when its project belongs to one of these teams. */
+    public Optional<StoredMap> map(long id, List<Long> teamIds) throws SQLException {
+        return Sql.one(c, "SELECT m.* FROM maps m JOIN projects p ON p.id = m.project_id WHERE m.id = ? AND p.team_id IN ("
+                + placeholders(teamIds) + ")", Store::storedMap, args(id, teamIds));
+    }
+
+    public Optional<StoredMap> mapOfResult(long resultId) throws SQLException {
+        return Sql.one(c, "SELECT * FROM maps WHERE result_id = ?", Store::storedMap, resultId);
+    }
+
+    public List<StoredMap> maps(long projectId) throws SQLException {
+        return Sql.list(c, "SELECT * FROM maps WHERE project_id = ? ORDER BY id DESC", Store::storedMap, projectId);
     }
 
     // --- audit log (append-only)
@@ -255,6 +379,38 @@ public final class Store {
     private static Project project(java.sql.ResultSet rs) throws SQLException {
         return new Project(rs.getLong("id"), rs.getLong("team_id"), rs.getString("team_name"), rs.getString("name"),
                 rs.getString("description"), Sql.instant(rs, "created_at"));
+    }
+
+    private static Cohort cohort(java.sql.ResultSet rs) throws SQLException {
+        return new Cohort(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), rs.getString("table_tsv"),
+                rs.getString("metadata_file"), rs.getString("metadata_text"), rs.getString("group_column"), rs.getInt("samples"),
+                rs.getInt("taxa"), rs.getLong("result_id"), rs.getString("table_sha256"), rs.getString("metadata_sha256"));
+    }
+
+    private static Job job(java.sql.ResultSet rs) throws SQLException {
+        long result = rs.getLong("result_id");
+        Long resultId = rs.wasNull() ? null : result;
+        return new Job(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("team_id"), rs.getString("kind"), rs.getString("title"),
+                rs.getString("request"), JobState.parse(rs.getString("state")), rs.getString("message"), resultId, rs.getLong("created_by"),
+                rs.getString("display_name"), Sql.instant(rs, "created_at"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"));
+    }
+
+    private static StoredMap storedMap(java.sql.ResultSet rs) throws SQLException {
+        long cohort = rs.getLong("cohort_id");
+        Long cohortId = rs.wasNull() ? null : cohort;
+        return new StoredMap(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), cohortId, rs.getLong("result_id"),
+                rs.getString("sha256"), rs.getString("osmap"), Sql.instant(rs, "created_at"));
+    }
+
+    /** "?, ?, …" for the team ids; a team list that is empty matches nothing ("NULL"). */
+    private static String placeholders(List<Long> teamIds) {
+        return teamIds.isEmpty() ? "NULL" : placeholders(teamIds.size());
+    }
+
+    private static Object[] args(long id, List<Long> teamIds) {
+        List<Object> args = new java.util.ArrayList<>(List.of(id));
+        args.addAll(teamIds);
+        return args.toArray();
     }
 
     private static String placeholders(int n) {

@@ -116,7 +116,127 @@
     figure.setAttribute("data-drawn", "true");
   }
 
+  function finite(v) { return typeof v === "number" && isFinite(v); }
+
+  // A figure of the report package (title, x label, panels of lines, points with error bars, and bands), one chart per
+  // panel. uPlot draws the axes, scales and legend; the marks are drawn here so that each series keeps its own x values.
+  function figureCharts(holder) {
+    var source = document.getElementById(holder.getAttribute("data-source"));
+    if (!source) { return; }
+    JSON.parse(source.textContent).forEach(function (fig, fi) {
+      fig.panels.forEach(function (panel, pi) {
+        var marks = [];
+        (panel.bands || []).forEach(function (b) { marks.push({ kind: "band", name: b.name, x: b.x, lo: b.lower, hi: b.upper }); });
+        (panel.lines || []).forEach(function (l) { marks.push({ kind: "line", name: l.name, x: l.x, y: l.y }); });
+        (panel.points || []).forEach(function (p) { marks.push({ kind: "points", name: p.name, x: p.x, y: p.y, err: p.errors }); });
+        var data = [null];
+        var series = [{}];
+        marks.forEach(function (m, i) {
+          m.colour = palette[i % palette.length];
+          var xs = [], ys = [];
+          m.x.forEach(function (x, k) {
+            var lo = m.kind === "band" ? m.lo[k] : m.y[k] - (m.err ? m.err[k] || 0 : 0);
+            var hi = m.kind === "band" ? m.hi[k] : m.y[k] + (m.err ? m.err[k] || 0 : 0);
+            if (finite(x) && finite(lo) && finite(hi)) { xs.push(x, x); ys.push(lo, hi); }
+          });
+          data.push([xs, ys]);
+          series.push({ label: m.name, stroke: m.colour, fill: m.colour, paths: function () { return null; }, points: { show: false } });
+        });
+        if (marks.length === 0) { return; }
+        function draw(u) {
+          var ctx = u.ctx, dpr = window.devicePixelRatio || 1;
+          function px(v) { return u.valToPos(v, "x", true); }
+          function py(v) { return u.valToPos(v, "y", true); }
+          ctx.save();
+          marks.forEach(function (m, i) {
+            if (!u.series[i + 1].show) { return; }
+            ctx.strokeStyle = m.colour;
+            ctx.fillStyle = m.colour;
+            if (m.kind === "band") {
+              ctx.globalAlpha = 0.18;
+              ctx.beginPath();
+              var first = true;
+              m.x.forEach(function (x, k) { if (finite(x) && finite(m.hi[k])) { if (first) { ctx.moveTo(px(x), py(m.hi[k])); first = false; } else { ctx.lineTo(px(x), py(m.hi[k])); } } });
+              for (var k = m.x.length - 1; k >= 0; k--) { if (finite(m.x[k]) && finite(m.lo[k])) { ctx.lineTo(px(m.x[k]), py(m.lo[k])); } }
+              ctx.closePath();
+              ctx.fill();
+            } else if (m.kind === "line") {
+              ctx.globalAlpha = 1;
+              ctx.lineWidth = 2 * dpr;
+              ctx.setLineDash(/healthy|chance|perfect/.test(m.name) ? [6 * dpr, 4 * dpr] : []);
+              ctx.beginPath();
+              var open = false;
+              m.x.forEach(function (x, k) {
+                if (finite(x) && finite(m.y[k])) { if (open) { ctx.lineTo(px(x), py(m.y[k])); } else { ctx.moveTo(px(x), py(m.y[k])); open = true; } } else { open = false; }
+              });
+              ctx.stroke();
+              ctx.setLineDash([]);
+            } else {
+              ctx.globalAlpha = 0.8;
+              ctx.lineWidth = 1 * dpr;
+              m.x.forEach(function (x, k) {
+                if (!finite(x) || !finite(m.y[k])) { return; }
+                if (m.err && m.err[k] > 0) {
+                  ctx.beginPath();
+                  ctx.moveTo(px(x), py(m.y[k] - m.err[k]));
+                  ctx.lineTo(px(x), py(m.y[k] + m.err[k]));
+                  ctx.stroke();
+                }
+                ctx.beginPath();
+                ctx.arc(px(x), py(m.y[k]), 3.5 * dpr, 0, 2 * Math.PI);
+                ctx.fill();
+              });
+            }
+          });
+          ctx.restore();
+        }
+        var figure = document.createElement("figure");
+        figure.className = "chart";
+        figure.setAttribute("data-figure", fi + "-" + pi);
+        holder.appendChild(figure);
+        new uPlot({
+          mode: 2, width: Math.max(340, Math.min(560, holder.clientWidth / 2 - 24 || 520)), height: 300,
+          scales: { x: { time: false } },
+          axes: [{ label: fig.xLabel }, { label: panel.yLabel }],
+          legend: { live: false },
+          cursor: { drag: { x: false, y: false } },
+          hooks: { draw: [draw] },
+          series: series
+        }, data, figure);
+        var caption = document.createElement("figcaption");
+        caption.textContent = fig.title + (fig.panels.length > 1 ? " — " + panel.yLabel : "");
+        figure.appendChild(caption);
+        figure.setAttribute("data-drawn", "true");
+      });
+    });
+  }
+
+  // The job page follows its job: progress while it runs, then the page again once it has ended.
+  function followJob(holder) {
+    var id = holder.getAttribute("data-job");
+    var state = holder.getAttribute("data-state");
+    if (state !== "queued" && state !== "running") { return; }
+    var bar = document.getElementById("job-progress");
+    var phase = document.getElementById("job-phase");
+    var label = document.getElementById("job-state");
+    function poll() {
+      fetch("/api/jobs/" + id, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (j) {
+          if (j.state !== "queued" && j.state !== "running") { window.location.reload(); return; }
+          if (label) { label.textContent = j.state + (j.cancel_requested ? " (cancelling)" : ""); }
+          if (bar && j.total > 0) { bar.max = j.total; bar.value = j.done; }
+          if (phase) { phase.textContent = j.phase ? j.phase + (j.total > 0 ? ": " + j.done + " of " + j.total : "") : "waiting for a free worker"; }
+          window.setTimeout(poll, 1000);
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    }
+    window.setTimeout(poll, 500);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-job]").forEach(followJob);
+    document.querySelectorAll('[data-chart="figures"]').forEach(function (h) { if (typeof uPlot !== "undefined") { figureCharts(h); } });
     document.querySelectorAll('[data-chart="scatter"]').forEach(function (h) { if (typeof uPlot !== "undefined") { scatterChart(h); } });
     if (typeof uPlot === "undefined") { return; }
     document.querySelectorAll('[data-chart="trajectory"]').forEach(trajectoryCharts);

@@ -1,4 +1,4 @@
-package org.osteobiome.app.cli;
+package org.osteobiome.app.service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +9,11 @@ import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ParameterSet;
 
-/** Shared steps of commands that run a model: parameters from --set and an optional --scenario. */
+/** Shared steps of everything that runs a model (commands and web jobs): parameters from --set and an optional --scenario. */
 public final class ModelRuns {
     private ModelRuns() {
     }
 
-    /** The model's defaults with the --set values and the scenario applied. */
     /** The thread count of {@code --threads}: all cores when not given; 0 or less is refused. */
     public static int threads(Integer threads) {
         if (threads == null) {
@@ -26,6 +25,7 @@ public final class ModelRuns {
         return threads;
     }
 
+    /** The model's defaults with the --set values and the scenario applied. */
     public static ParameterSet parameters(Model model, Map<String, String> set, String scenario) {
         for (Map.Entry<String, String> e : set.entrySet()) {
             if (e.getValue().isEmpty()) {
