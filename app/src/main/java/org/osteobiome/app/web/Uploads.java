@@ -40,12 +40,17 @@ final class Uploads implements AutoCloseable {
 
     /** Copies the upload into its own sub-folder {@code slot}, returning where, under which name and its SHA-256. */
     Saved save(UploadedFile file, String slot, String fallbackName) throws IOException {
-        String name = safeName(file.filename(), fallbackName);
+        return save(file.content(), file.filename(), slot, fallbackName);
+    }
+
+    /** As {@link #save(UploadedFile, String, String)}, from a stream and the file's name. */
+    Saved save(InputStream content, String filename, String slot, String fallbackName) throws IOException {
+        String name = safeName(filename, fallbackName);
         Path target = dir.resolve(slot).resolve(name);
         Files.createDirectories(target.getParent());
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(file.content(), sha); OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream in = new DigestInputStream(content, sha); OutputStream out = Files.newOutputStream(target)) {
                 in.transferTo(out);
             }
             return new Saved(target, name, HexFormat.of().formatHex(sha.digest()));

@@ -89,19 +89,22 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    /** Opens the database (migrating it) and creates the server; {@link #start()} listens. */
+    /**
+     * Opens the database (migrating it) and creates the server; jobs a stopped server left running are marked interrupted
+     * and queued ones are queued again. {@link #start()} listens.
+     */
     public static WebServer create(WebSettings settings, Clock clock) {
         String url = settings.dbUrl() != null ? settings.dbUrl() : Database.defaultUrl(settings.dataDir());
         Database db = Database.open(url, settings.dbUser(), settings.dbPassword());
-        return new WebServer(settings, db, clock);
-    }
-
-    /** Listens; jobs a stopped server left running are marked interrupted and queued ones queued again first. */
-    public WebServer start() {
-        int interrupted = services.jobs().recover();
+        WebServer server = new WebServer(settings, db, clock);
+        int interrupted = server.services.jobs().recover();
         if (interrupted > 0) {
             System.err.println("osteobiome serve: " + interrupted + " job(s) were running when the server last stopped; marked interrupted");
         }
+        return server;
+    }
+
+    public WebServer start() {
         app.start();
         return this;
     }

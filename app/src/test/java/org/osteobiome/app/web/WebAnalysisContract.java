@@ -252,6 +252,10 @@ abstract class WebAnalysisContract {
         double probability = rp.path("scores").get(0).path("probability").asDouble();
         assertThat(probability).isBetween(0.0, 1.0);
         assertThat(rp.path("scores").get(0).path("lower").asDouble()).isLessThanOrEqualTo(rp.path("scores").get(0).path("upper").asDouble());
+        // her raw table (lineages) is collapsed to the genus rank the cohort was analysed at: a member of the cohort lies
+        // inside the reference with nearly all her reads on the map's taxa
+        assertThat(rp.path("scores").get(0).path("coveredShare").asDouble()).isGreaterThan(0.9);
+        assertThat(rp.path("scores").get(0).path("warnings").toString()).doesNotContain("outside the reference");
         TestClient.Reply html = alice.get("/results/" + report + "/download/html");
         assertThat(html.header("Content-Type")).startsWith("text/html");
         assertThat(html.body()).contains("<!DOCTYPE html>").contains("not a diagnostic device");

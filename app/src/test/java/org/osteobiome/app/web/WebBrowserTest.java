@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The pages in a real browser: Debian's headless Chromium driven through ChromeDriver (installed by {@code .ci/run};
  * skipped where neither is on the machine). Signs in through the form, opens the demo project, runs a scenario from the
- * simulate page, compares two runs, and checks that every chart was drawn — a canvas with ink on it, not just a page
+ * simulate page, compares two runs, uploads a cohort, builds a reference map from it as a background job, scores a sample
+ * with a forecast, follows a job's progress and cancels it, and checks that every chart was drawn — a canvas with ink on it, not just a page
  * that loaded. Screenshots go to {@code target/screenshots} (and to the folder named by {@code
  * -Dosteobiome.screenshots}, e.g. {@code docs/screenshots}); page-load times are printed.
  */
@@ -47,7 +48,17 @@ class WebBrowserTest {
     @BeforeAll
     static void start() {
         t = TestServer.h2(dir);
-        DemoData.ensure(t.services());
+        String home = System.getProperty("osteobiome.home");
+        System.setProperty("osteobiome.home", ".."); // the repository root, where the demo finds its cohort
+        try {
+            DemoData.ensure(t.services());
+        } finally {
+            if (home == null) {
+                System.clearProperty("osteobiome.home");
+            } else {
+                System.setProperty("osteobiome.home", home);
+            }
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -134,6 +145,62 @@ class WebBrowserTest {
         assertThat(browser.findElement(By.id("permanova")).getText()).contains("pseudo-F");
         screenshot("cohort");
         elementShot(browser.findElement(By.cssSelector("figure[data-observable='pcoa']")), "cohort-pcoa");
+
+        // a reference map built from the uploaded cohort as a background job, then a woman's sample scored with a forecast
+        new Select(browser.findElement(By.cssSelector("#map-form select[name='healthy']"))).selectByVisibleText("NGT");
+        WebElement repeats = browser.findElement(By.cssSelector("#map-form input[name='cv_repeats']"));
+        repeats.clear();
+        repeats.sendKeys("2");
+        WebElement trees = browser.findElement(By.cssSelector("#map-form input[name='trees']"));
+        trees.clear();
+        trees.sendKeys("100");
+        browser.findElement(By.cssSelector("#map-form button[type='submit']")).click();
+        waitFor(By.id("job"));
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !d.findElements(By.id("job-result")).isEmpty());
+        screenshot("job-done");
+        browser.findElement(By.id("job-result")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("map");
+        assertChartsDrawn(2);
+        assertThat(browser.findElement(By.id("performance")).getText()).contains("elastic net").contains("random forest");
+        screenshot("map");
+        elementShot(browser.findElements(By.cssSelector("figure[data-drawn='true']")).get(0), "map-roc");
+        String sample = Files.readAllLines(WebApplicationContract.KARLSSON).get(0).split("\t")[1];
+        browser.findElement(By.cssSelector("#score input[name='sample']")).sendKeys(
+                WebApplicationContract.KARLSSON.toAbsolutePath().normalize().toString());
+        browser.findElement(By.cssSelector("#score input[name='sample_id']")).sendKeys(sample);
+        browser.findElement(By.id("forecast")).click();
+        WebElement population = browser.findElement(By.cssSelector("#score input[name='population']"));
+        population.clear();
+        population.sendKeys("40");
+        browser.findElement(By.cssSelector("#score button[type='submit']")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("report");
+        assertChartsDrawn(1);
+        assertThat(browser.findElement(By.cssSelector("p.risk")).getText()).contains("At-risk probability");
+        assertThat(browser.findElement(By.id("forecast")).getText()).contains("L. acidophilus");
+        screenshot("report");
+        elementShot(browser.findElement(By.cssSelector("figure[data-drawn='true']")), "report-forecast");
+
+        // the demo's virtual population of women after menopause, and a job followed live, then cancelled
+        open("/projects/2");
+        browser.findElement(By.partialLinkText("Virtual population: 200 subjects")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        assertChartsDrawn(2);
+        screenshot("vpop");
+        open("/projects/2/jobs/new?kind=vpop");
+        WebElement n = browser.findElement(By.name("n"));
+        n.clear();
+        n.sendKeys("20000");
+        screenshot("vpop-form");
+        browser.findElement(By.cssSelector("#job-form button[type='submit']")).click();
+        waitFor(By.id("job"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("job-phase")).getText().contains(" of "));
+        assertThat(browser.findElement(By.id("job-progress")).getAttribute("max")).isEqualTo("20000");
+        screenshot("job-running");
+        browser.findElement(By.id("cancel-job")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("rerun-job")).isEmpty());
+        assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("cancelled");
 
         open("/tokens");
         screenshot("tokens");

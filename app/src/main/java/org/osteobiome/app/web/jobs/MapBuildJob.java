@@ -47,7 +47,7 @@ public final class MapBuildJob implements JobKind {
                 new ReferenceMap.InputFile("table", c.row().name(), c.row().tableSha256(), c.row().tableTsv().length()),
                 new ReferenceMap.InputFile("metadata", c.row().metadataFile(), c.row().metadataSha256(), c.row().metadataText().length()));
         String command = "web job " + context.job().id() + ": map build of cohort " + c.row().id() + " " + r.json();
-        MapBuilder.Provenance provenance = new MapBuilder.Provenance(VersionProvider.version(), command, files, label, null);
+        MapBuilder.Provenance provenance = new MapBuilder.Provenance(VersionProvider.version(), command, files, label, c.row().rank());
         int total = MapBuilder.fitCount(settings);
         context.phase("cross-validating the classifiers (" + total + " fits)");
         ReferenceMap map = MapBuilder.build(c.table(), c.row().name(), c.metadata(), settings, provenance, context.threads(),

@@ -192,7 +192,8 @@ final class AnalysisPages {
                 b.append("<tr><td title=\"").append(esc(m.path("description").asText())).append("\">").append(esc(m.path("name").asText()))
                         .append("</td><td>").append(fmt(m.path("value"))).append(" ").append(esc(m.path("unit").asText())).append("</td><td>")
                         .append(fmt(m.path("healthyLow"))).append(", ").append(fmt(m.path("healthyMedian"))).append(", ")
-                        .append(fmt(m.path("healthyHigh"))).append("</td><td>").append(fmt(m.path("percentile"))).append("</td></tr>");
+                        .append(fmt(m.path("healthyHigh"))).append("</td><td>").append(esc(Numbers.format(Math.round(m.path("percentile").asDouble() * 10)
+                        / 10.0))).append("</td></tr>");
             }
             b.append("</tbody></table></section>");
         }

@@ -168,7 +168,7 @@ public final class ProjectPages {
             }
             b.append("</ul>");
         }
-        JobPages.list(b, services.with(s -> s.jobs(project.id())));
+
         b.append("<h2>Results</h2><form method=\"get\" action=\"/projects/").append(project.id()).append("/compare\" id=\"compare\">")
                 .append("<table class=\"list\" id=\"results\"><thead><tr><th>Compare</th><th>Result</th><th>Kind</th><th>By</th><th>When</th>"
                 + "</tr></thead><tbody>");
@@ -186,7 +186,9 @@ public final class ProjectPages {
         if (results.size() > 1) {
             b.append("<button type=\"submit\">Compare the ticked runs</button>");
         }
-        return Html.page(project.name(), p, b.append("</form>").toString());
+        b.append("</form>");
+        JobPages.list(b, services.with(s -> s.jobs(project.id())));
+        return Html.page(project.name(), p, b.toString());
     }
 
     static String simulateForm(Principal p, Store.Project project, Model model) {

@@ -217,20 +217,20 @@ public final class Store {
 
     /** An uploaded cohort as parsed: the table as canonical TSV, the metadata as uploaded, both files' SHA-256. */
     public record CohortUpload(String name, String tableFile, String tableFormat, String tableSha256, String tableTsv, String metadataFile,
-                               String metadataSha256, String metadataText, String groupColumn, int samples, int taxa) {
+                               String metadataSha256, String metadataText, String groupColumn, int samples, int taxa, String rank) {
     }
 
     public long createCohort(long projectId, CohortUpload u, long resultId, long userId) throws SQLException {
         return Sql.insert(c, "INSERT INTO cohorts (project_id, name, table_file, table_format, table_sha256, table_tsv, metadata_file,"
-                + " metadata_sha256, metadata_text, group_column, samples, taxa, result_id, created_by, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, u.name(), u.tableFile(), u.tableFormat(),
+                + " metadata_sha256, metadata_text, group_column, samples, taxa, result_id, created_by, created_at, taxon_rank)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", projectId, u.name(), u.tableFile(), u.tableFormat(),
                 u.tableSha256(), u.tableTsv(), u.metadataFile(), u.metadataSha256(), u.metadataText(), u.groupColumn(), u.samples(),
-                u.taxa(), resultId, userId, Instant.now());
+                u.taxa(), resultId, userId, Instant.now(), u.rank());
     }
 
     /** A stored cohort: the table as canonical TSV and the metadata as uploaded. */
     public record Cohort(long id, long projectId, String name, String tableTsv, String metadataFile, String metadataText, String groupColumn,
-                         int samples, int taxa, long resultId, String tableSha256, String metadataSha256) {
+                         int samples, int taxa, long resultId, String tableSha256, String metadataSha256, String rank) {
     }
 
     /** The cohort when its project belongs to one of these teams. */
@@ -384,7 +384,8 @@ public final class Store {
     private static Cohort cohort(java.sql.ResultSet rs) throws SQLException {
         return new Cohort(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), rs.getString("table_tsv"),
                 rs.getString("metadata_file"), rs.getString("metadata_text"), rs.getString("group_column"), rs.getInt("samples"),
-                rs.getInt("taxa"), rs.getLong("result_id"), rs.getString("table_sha256"), rs.getString("metadata_sha256"));
+                rs.getInt("taxa"), rs.getLong("result_id"), rs.getString("table_sha256"), rs.getString("metadata_sha256"),
+                rs.getString("taxon_rank"));
     }
 
     private static Job job(java.sql.ResultSet rs) throws SQLException {

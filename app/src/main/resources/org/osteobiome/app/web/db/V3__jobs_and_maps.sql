@@ -33,3 +33,7 @@ CREATE TABLE maps (
 );
 
 CREATE INDEX maps_by_project ON maps (project_id);
+
+-- The rank a cohort's table was collapsed to at upload (NULL: as uploaded), so that maps built from it collapse the
+-- samples they score to the same rank.
+ALTER TABLE cohorts ADD COLUMN taxon_rank VARCHAR(40);

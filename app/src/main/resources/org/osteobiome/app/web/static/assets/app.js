@@ -195,7 +195,7 @@
         figure.setAttribute("data-figure", fi + "-" + pi);
         holder.appendChild(figure);
         new uPlot({
-          mode: 2, width: Math.max(340, Math.min(560, holder.clientWidth / 2 - 24 || 520)), height: 300,
+          mode: 2, width: Math.max(340, Math.min(540, holder.clientWidth / 2 - 44 || 520)), height: 300,
           scales: { x: { time: false } },
           axes: [{ label: fig.xLabel }, { label: panel.yLabel }],
           legend: { live: false },
