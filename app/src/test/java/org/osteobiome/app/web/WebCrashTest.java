@@ -38,8 +38,9 @@ class WebCrashTest {
         Process server = start(port);
         TestClient c = new TestClient("http://127.0.0.1:" + port);
         assertThat(c.login(DemoData.EMAIL, DemoData.PASSWORD).status()).isEqualTo(303);
-        // what serve --demo stored: one team, user and project with two simulations
-        Map<String, Long> stored = new java.util.TreeMap<>(Map.of("users", 1L, "teams", 1L, "projects", 1L, "results", 2L, "cohorts", 0L));
+        // what serve --demo stored (without the repository's cohort at hand): one team and user, two projects with two
+        // simulations and a virtual population
+        Map<String, Long> stored = new java.util.TreeMap<>(Map.of("users", 1L, "teams", 1L, "projects", 2L, "results", 3L, "cohorts", 0L));
 
         // 1. killed while the table is still arriving
         c.get("/projects/1/cohorts/new");
@@ -77,6 +78,61 @@ class WebCrashTest {
         server.destroy();
         server.waitFor(20, TimeUnit.SECONDS);
         assertThat(readCounts().get("cohorts")).isEqualTo(cohorts + 1);
+    }
+
+    @Test
+    void aJobRunningWhenTheServerIsKilledOrStoppedIsMarkedInterruptedAndRunsAgain() throws Exception {
+        int port = freePort();
+        Process server = start(port);
+        TestClient c = new TestClient("http://127.0.0.1:" + port);
+        assertThat(c.login(DemoData.EMAIL, DemoData.PASSWORD).status()).isEqualTo(303);
+        long job = bigJob(c);
+        awaitState(c, job, "running");
+        server.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        long resultsAfterKill = readCounts().get("results");
+
+        server = start(port);
+        c = new TestClient("http://127.0.0.1:" + port);
+        assertThat(c.login(DemoData.EMAIL, DemoData.PASSWORD).status()).isEqualTo(303);
+        assertThat(status(c, job).path("state").asText()).isEqualTo("interrupted");
+        assertThat(status(c, job).path("message").asText()).contains("Run it again");
+        c.get("/jobs/" + job);
+        TestClient.Reply rerun = c.post("/jobs/" + job + "/rerun", Map.of());
+        assertThat(rerun.status()).isEqualTo(303);
+        long second = Long.parseLong(rerun.header("Location").replace("/jobs/", ""));
+        awaitState(c, second, "running");
+        server.destroy(); // SIGTERM: a clean stop
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+        assertThat(readCounts().get("results")).as("nothing of either job was stored").isEqualTo(resultsAfterKill);
+
+        server = start(port);
+        c = new TestClient("http://127.0.0.1:" + port);
+        assertThat(c.login(DemoData.EMAIL, DemoData.PASSWORD).status()).isEqualTo(303);
+        assertThat(status(c, second).path("state").asText()).isEqualTo("interrupted");
+        server.destroy();
+        server.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A virtual population of 20,000 women over 20 years: long enough to be killed while it runs. */
+    private static long bigJob(TestClient c) {
+        c.get("/projects/2/jobs/new?kind=vpop");
+        TestClient.Reply r = c.post("/projects/2/jobs", Map.of("kind", "vpop", "scenario", "menopause-natural", "n", "20000", "variability",
+                "human-variability.tsv"));
+        assertThat(r.status()).as(r.body()).isEqualTo(303);
+        return Long.parseLong(r.header("Location").replace("/jobs/", ""));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode status(TestClient c, long job) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.api("GET", "/api/jobs/" + job, null, null).body());
+    }
+
+    private static void awaitState(TestClient c, long job, String state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!status(c, job).path("state").asText().equals(state)) {
+            assertThat(System.nanoTime()).as("job " + job + " reaches " + state).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(300); // well inside the run
     }
 
     private Map<String, TestClient.Part> karlsson() {
