@@ -37,9 +37,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", paramLabel = "DIR", description = "folder of the default database (default ./data)")
     Path data;
 
-    @Option(names = "--demo", description = "create a demo team, account and project with two stored simulations (once) and print the"
-            + " sign-in details")
+    @Option(names = "--demo", description = "create a demo team, account and projects with stored results, a cohort and a map (once) and"
+            + " print the sign-in details")
     boolean demo;
+
+    @Option(names = "--admin", paramLabel = "EMAIL", description = "create this site administrator if she does not exist; her password is"
+            + " OSTEOBIOME_ADMIN_PASSWORD, or one generated and printed once")
+    String admin;
 
     @Option(names = "--max-upload", defaultValue = "64", paramLabel = "MIB", description = "largest upload accepted, in MiB (default 64)")
     long maxUploadMib;
@@ -55,8 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
                 .withDatabase(url, System.getenv("OSTEOBIOME_DB_USER"), System.getenv("OSTEOBIOME_DB_PASSWORD"));
         var out = spec.commandLine().getOut();
         WebServer server = WebServer.create(settings, Clock.systemUTC());
+        if (admin != null) {
+            createAdmin(server, out);
+        }
         if (demo) {
-            out.println(DemoData.ensure(server.services()) ? "created the demo team, account and project" : "demo data found");
+            out.println(DemoData.ensure(server.services()) ? "created the demo team, account and projects" : "demo data found");
         }
         server.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -74,6 +81,31 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private void createAdmin(WebServer server, java.io.PrintWriter out) {
+        String email = admin.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw org.osteobiome.core.OsteobiomeException.invalid("--admin " + admin + ": give an e-mail address");
+        }
+        var services = server.services();
+        if (services.with(s -> s.userByEmail(email)).isPresent()) {
+            out.println("administrator " + email + " exists");
+            return;
+        }
+        String given = System.getenv("OSTEOBIOME_ADMIN_PASSWORD");
+        if (given != null && given.length() < 12) {
+            throw org.osteobiome.core.OsteobiomeException.invalid("OSTEOBIOME_ADMIN_PASSWORD must have at least 12 characters");
+        }
+        String password = given != null ? given : org.osteobiome.app.web.auth.Secrets.random().substring(0, 20);
+        String hash = services.auth().passwords().hash(password);
+        services.with(s -> {
+            long id = s.createUser(email, "Administrator", hash, true);
+            s.audit(id, null, "create user", "user " + id, email + " (site administrator, serve --admin)");
+            return id;
+        });
+        out.println("created site administrator " + email + (given != null ? " with the password in OSTEOBIOME_ADMIN_PASSWORD"
+                : " with password " + password + " (shown once)"));
     }
 
     private static long positive(long mib) {

@@ -36,8 +36,29 @@ public final class SampleReports {
     private SampleReports() {
     }
 
-    /** The stored map file, checked against its checksum as any .osmap is. */
+    /** Maps read recently, by the SHA-256 of their file (a stored map never changes): scoring does not re-read them. */
+    private static final Map<String, ReferenceMap> RECENT = java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ReferenceMap> eldest) {
+            return size() > 4;
+        }
+    });
+
+    /** The stored map file, checked against its checksum as any .osmap is (once per map while it is in use). */
     public static ReferenceMap read(Store.StoredMap stored) {
+        ReferenceMap cached = RECENT.get(stored.sha256());
+        if (cached != null) {
+            return cached;
+        }
+        ReferenceMap map = readFile(stored);
+        if (!MapFile.sha256(Base64.getDecoder().decode(stored.osmapBase64())).equals(stored.sha256())) {
+            throw HttpError.badRequest("stored map " + stored.name() + " does not match its recorded SHA-256; restore it from a backup");
+        }
+        RECENT.put(stored.sha256(), map);
+        return map;
+    }
+
+    private static ReferenceMap readFile(Store.StoredMap stored) {
         try (Uploads tmp = new Uploads()) {
             Path file = tmp.dir().resolve("map.osmap");
             Files.write(file, Base64.getDecoder().decode(stored.osmapBase64()));

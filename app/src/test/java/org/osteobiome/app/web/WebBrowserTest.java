@@ -139,6 +139,9 @@ class WebBrowserTest {
         screenshot("cohort-upload");
         browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
         waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("cohort (upload and analysis, then the page)");
+        browser.get(browser.getCurrentUrl());
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
         loadTime("cohort");
         assertChartsDrawn(1);
         assertThat(browser.findElement(By.id("alpha")).getText()).contains("shannon");
@@ -174,6 +177,9 @@ class WebBrowserTest {
         population.clear();
         population.sendKeys("40");
         browser.findElement(By.cssSelector("#score button[type='submit']")).click();
+        waitFor(By.cssSelector("figure[data-drawn='true']"));
+        loadTime("report (scoring with a forecast, then the page)");
+        browser.get(browser.getCurrentUrl());
         waitFor(By.cssSelector("figure[data-drawn='true']"));
         loadTime("report");
         assertChartsDrawn(1);

@@ -127,13 +127,12 @@ public final class JobQueue implements AutoCloseable {
         if (job.state().finished()) {
             throw HttpError.badRequest("job " + job.id() + " has already ended (" + job.state().id() + ")");
         }
-        Live l = live.get(job.id());
-        if (l != null) {
-            l.cancelled = true;
-        }
         services.with(s -> {
-            if (job.state() == Store.JobState.QUEUED) {
-                s.finishJob(job.id(), Store.JobState.CANCELLED, "cancelled by " + p.user().displayName() + " before it started", null);
+            if (!s.cancelQueuedJob(job.id(), "cancelled by " + p.user().displayName() + " before it started")) {
+                Live l = live.get(job.id()); // running: it stops at its next progress report
+                if (l != null) {
+                    l.cancelled = true;
+                }
             }
             s.audit(p.user().id(), job.teamId(), "cancel job", "job " + job.id(), job.title());
             return null;
@@ -154,12 +153,13 @@ public final class JobQueue implements AutoCloseable {
     }
 
     private void run(long id) {
+        Live l = new Live();
+        live.put(id, l); // before the job is marked running, so that a cancel that finds it running finds this too
         if (!services.with(s -> s.startJob(id))) {
+            live.remove(id);
             return; // cancelled while queued
         }
         Store.Job job = services.with(s -> s.job(id)).orElseThrow();
-        Live l = new Live();
-        live.put(id, l);
         try {
             JobKind kind = kind(job.kind());
             JobOutput out = kind.run(JobRequest.parse(job.request()), context(job, l));
@@ -173,7 +173,9 @@ public final class JobQueue implements AutoCloseable {
                 if (out.extra() != null) {
                     out.extra().store(s, result);
                 }
-                s.finishJob(id, Store.JobState.DONE, "", result);
+                if (!s.finishJob(id, Store.JobState.DONE, "", result)) {
+                    throw new Cancelled(); // ended meanwhile: the result is rolled back with this transaction
+                }
                 s.audit(job.createdById(), job.teamId(), "store result", "result " + result, out.title() + " (job " + id + ")");
                 return null;
             });

@@ -314,6 +314,12 @@ public final class Store {
                 JobState.QUEUED.id(), JobState.RUNNING.id()) == 1;
     }
 
+    /** Cancels a job that has not started; false when it has started (or ended) meanwhile. */
+    public boolean cancelQueuedJob(long id, String message) throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET state = ?, message = ?, finished_at = ? WHERE id = ? AND state = ?", JobState.CANCELLED.id(),
+                message, Instant.now(), id, JobState.QUEUED.id()) == 1;
+    }
+
     /** Marks every running job interrupted (at start-up: nothing can be running yet); returns how many. */
     public int interruptRunningJobs() throws SQLException {
         return Sql.update(c, "UPDATE jobs SET state = ?, message = ?, finished_at = ? WHERE state = ?", JobState.INTERRUPTED.id(),
