@@ -93,6 +93,6 @@ public final class AnalysisFigures {
         }
         lines.add(new Figure.Line("no supplement: healthy gut", r.untreated().years(), r.untreated().reference()));
         return new Figure("Forecast for " + sampleId + " (research model, not a diagnosis)", "years since menopause",
-                List.of(new Figure.Panel("lumbar-spine BMD (% of value at menopause)", lines, List.of(), bands)));
+                List.of(new Figure.Panel("spine BMD (% of menopause value)", lines, List.of(), bands)));
     }
 }

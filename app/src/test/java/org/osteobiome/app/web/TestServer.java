@@ -53,16 +53,28 @@ final class TestServer implements AutoCloseable {
         String url;
         String drop = null;
         if (postgres) {
-            String name = "osteobiome_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute(POSTGRES, "CREATE DATABASE " + name);
-            url = POSTGRES.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-            drop = "DROP DATABASE " + name + " WITH (FORCE)";
+            FreshDatabase fresh = freshPostgresDatabase();
+            url = fresh.url();
+            drop = fresh.dropSql();
         } else {
             url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         }
         this.dropDatabase = drop;
         WebSettings settings = WebSettings.defaults(dataDir).withPort(0).withDatabase(url, null, null).withBcryptCost(4).withMaxUpload(8L << 20);
         this.server = WebServer.create(settings, clock).start();
+    }
+
+    /** A new, empty PostgreSQL database on the test cluster, and how to drop it. */
+    record FreshDatabase(String url, String dropSql) {
+        void drop() {
+            execute(POSTGRES, dropSql);
+        }
+    }
+
+    static FreshDatabase freshPostgresDatabase() {
+        String name = "osteobiome_t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(POSTGRES, "CREATE DATABASE " + name);
+        return new FreshDatabase(POSTGRES.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), "DROP DATABASE " + name + " WITH (FORCE)");
     }
 
     static TestServer h2(Path dataDir) {

@@ -24,8 +24,10 @@ public record Lineage(List<String> names, char domainPrefix) {
 
     /** True when the text looks like a lineage (contains a rank prefix such as {@code g__}). */
     public static boolean looksLikeLineage(String text) {
-        return text.matches("(?s).*(^|[;|]\\s*)[kdpcofgst]__.*");
+        return LINEAGE.matcher(text).find();
     }
+
+    private static final java.util.regex.Pattern LINEAGE = java.util.regex.Pattern.compile("(^|[;|]\\s*)[kdpcofgst]__");
 
     /** Parses a lineage string; an empty or unassigned string gives {@link #EMPTY}. */
     public static Lineage parse(String text) {

@@ -30,7 +30,8 @@ public final class Database implements AutoCloseable {
 
     /** The default database: H2 in {@code DATA_DIR/osteobiome.mv.db}. */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("osteobiome") + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: every commit is on disk before it returns, so a killed server loses no committed row
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("osteobiome") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /**

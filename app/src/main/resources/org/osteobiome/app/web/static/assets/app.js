@@ -131,8 +131,18 @@
         (panel.points || []).forEach(function (p) { marks.push({ kind: "points", name: p.name, x: p.x, y: p.y, err: p.errors }); });
         var data = [null];
         var series = [{}];
+        // marks that belong together share a colour: "arm: band" and "arm: line" by the text before ": ", a fit's data
+        // and its curve, and a panel's bands with its one line (a median between its quantile bands)
+        var keys = [];
+        var lines = marks.filter(function (m) { return m.kind === "line"; }).length;
+        marks.forEach(function (m) {
+          var name = m.name.replace(/ \(data\)$/, ""); // a fit's data share their condition's line colour
+          var key = name.indexOf(": ") > 0 ? name.split(": ")[0] : (lines === 1 && m.kind !== "points" ? "together" : name);
+          if (keys.indexOf(key) < 0) { keys.push(key); }
+          m.colour = palette[keys.indexOf(key) % palette.length];
+          if (/healthy|chance|perfect/.test(m.name)) { m.colour = "#6b6b6b"; }
+        });
         marks.forEach(function (m, i) {
-          m.colour = palette[i % palette.length];
           var xs = [], ys = [];
           m.x.forEach(function (x, k) {
             var lo = m.kind === "band" ? m.lo[k] : m.y[k] - (m.err ? m.err[k] || 0 : 0);

@@ -25,10 +25,13 @@ import org.osteobiome.app.web.store.Store;
 
 /**
  * The server killed with SIGKILL ({@code kill -9}) in the middle of an upload and in the middle of an analysis, then
- * started again on the same H2 file: what had been stored is all there, nothing half-written is (no cohort without its
- * overview, no overview without its cohort), and the server works on.
+ * started again on the same database: what had been stored is all there, nothing half-written is (no cohort without its
+ * overview, no overview without its cohort), and the server works on. Subclasses run it on H2 and on PostgreSQL.
  */
-class WebCrashTest {
+abstract class WebCrashContract {
+    /** The server's database URL (null: H2 in a file under the test's folder). */
+    abstract String databaseUrl();
+
     @TempDir
     Path dir;
 
@@ -186,8 +189,12 @@ class WebCrashTest {
 
     private Process start(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "org.osteobiome.app.Main", "serve",
-                "--demo", "--port", String.valueOf(port), "--data", dir.resolve("data").toString())).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.osteobiome.app.Main",
+                "serve", "--demo", "--port", String.valueOf(port), "--data", dir.resolve("data").toString()));
+        if (databaseUrl() != null) {
+            command.addAll(List.of("--db", databaseUrl()));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
@@ -214,7 +221,7 @@ class WebCrashTest {
     }
 
     private Map<String, Long> readCounts() {
-        try (Database db = Database.open(Database.defaultUrl(dir.resolve("data")), null, null)) {
+        try (Database db = Database.open(databaseUrl() != null ? databaseUrl() : Database.defaultUrl(dir.resolve("data")), null, null)) {
             return db.transaction(conn -> {
                 Store s = new Store(conn);
                 Map<String, Long> out = new java.util.TreeMap<>();

@@ -32,22 +32,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * -Dosteobiome.screenshots}, e.g. {@code docs/screenshots}); page-load times are printed.
  */
 @EnabledIf("browserAvailable")
-class WebBrowserTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class WebBrowserContract {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     static Path dir;
-    static TestServer t;
-    static WebDriver browser;
+    TestServer t;
+    WebDriver browser;
+
+    /** The server on the database this subclass tests. */
+    abstract TestServer server(Path dataDir);
 
     static boolean browserAvailable() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     @BeforeAll
-    static void start() {
-        t = TestServer.h2(dir);
+    void start() {
+        t = server(dir);
         String home = System.getProperty("osteobiome.home");
         System.setProperty("osteobiome.home", ".."); // the repository root, where the demo finds its cohort
         try {
@@ -71,7 +75,7 @@ class WebBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
@@ -217,7 +221,7 @@ class WebBrowserTest {
         screenshot("admin");
     }
 
-    private static void assertChartsDrawn(int expected) {
+    private void assertChartsDrawn(int expected) {
         List<WebElement> figures = browser.findElements(By.cssSelector("figure[data-drawn='true']"));
         assertThat(figures).hasSize(expected);
         for (WebElement f : figures) {
@@ -231,30 +235,30 @@ class WebBrowserTest {
         }
     }
 
-    private static void open(String path) {
+    private void open(String path) {
         browser.get(t.base() + path);
     }
 
-    private static void waitFor(By what) {
+    private void waitFor(By what) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(what).isEmpty());
     }
 
-    private static void loadTime(String page) {
+    private void loadTime(String page) {
         Object ms = ((JavascriptExecutor) browser).executeScript("var n = performance.getEntriesByType('navigation')[0];"
                 + " return n ? Math.round(n.loadEventEnd - n.startTime) : -1;");
         System.out.println("page load " + page + ": " + ms + " ms");
     }
 
-    private static void elementShot(WebElement element, String name) throws Exception {
+    private void elementShot(WebElement element, String name) throws Exception {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
         save(name, element.getScreenshotAs(OutputType.BYTES));
     }
 
-    private static void screenshot(String name) throws Exception {
+    private void screenshot(String name) throws Exception {
         save(name, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    private static void save(String name, byte[] png) throws Exception {
+    private void save(String name, byte[] png) throws Exception {
         Path target = Path.of("target/screenshots");
         Files.createDirectories(target);
         Files.write(target.resolve(name + ".png"), png);
