@@ -1,7 +1,5 @@
 package org.osteobiome.app.web;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.osteobiome.app.web.auth.Authenticator;
 import org.osteobiome.app.web.store.Database;
@@ -16,7 +14,6 @@ public final class Services implements AutoCloseable {
     private final Authenticator auth;
     private final WebSettings settings;
     private final Semaphore runs;
-    private final ExecutorService background;
     private org.osteobiome.app.web.jobs.JobQueue jobs;
 
     Services(Database db, Authenticator auth, WebSettings settings) {
@@ -24,11 +21,6 @@ public final class Services implements AutoCloseable {
         this.auth = auth;
         this.settings = settings;
         this.runs = new Semaphore(settings.jobThreads(), true);
-        this.background = Executors.newFixedThreadPool(settings.jobThreads(), r -> {
-            Thread t = new Thread(r, "osteobiome-job");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Work in one transaction on the store. */
@@ -74,10 +66,6 @@ public final class Services implements AutoCloseable {
         this.jobs = queue;
     }
 
-    public ExecutorService background() {
-        return background;
-    }
-
     /** A store reader shorthand for routes. */
     public interface StoreWork<T> {
         T run(Store s) throws java.sql.SQLException;
@@ -92,6 +80,5 @@ public final class Services implements AutoCloseable {
         if (jobs != null) {
             jobs.close();
         }
-        background.shutdownNow();
     }
 }
