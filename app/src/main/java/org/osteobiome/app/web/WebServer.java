@@ -58,12 +58,17 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
-            config.staticFiles.add("/org/osteobiome/app/web/static", Location.CLASSPATH);
+            config.staticFiles.add(files -> {
+                files.directory = "/org/osteobiome/app/web/static";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            });
             config.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Referrer-Policy", "same-origin");
+                // pages and data carry health data: never cached (the static files set their own, public caching)
                 ctx.header("Cache-Control", "no-store");
             });
             RouteTable table = new RouteTable(config.routes, routes, this::principal);

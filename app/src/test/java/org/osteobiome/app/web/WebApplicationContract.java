@@ -83,6 +83,11 @@ abstract class WebApplicationContract {
                 .doesNotContain("unsafe-inline");
         assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(login.body()).doesNotContain("<script>").contains("not a diagnostic device");
+        assertThat(login.header("Cache-Control")).as("pages are never cached").isEqualTo("no-store");
+        TestClient.Reply script = anonymous.get("/assets/app.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Cache-Control")).as("the shared scripts are").isEqualTo("public, max-age=3600");
+        assertThat(script.header("X-Content-Type-Options")).isEqualTo("nosniff");
         TestClient.Reply home = anonymous.get("/");
         assertThat(home.status()).isEqualTo(302);
         assertThat(home.header("Location")).startsWith("/login");
