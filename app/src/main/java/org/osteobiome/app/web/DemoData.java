@@ -76,7 +76,7 @@ public final class DemoData {
     }
 
     private static JobRequest request(Map<String, String> fields) {
-        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> form = new java.util.TreeMap<>(); // in name order: the same request, and map file, on every machine
         fields.forEach((k, v) -> form.put(k, List.of(v)));
         return JobRequest.ofForm(form);
     }

@@ -38,8 +38,11 @@ public final class MapFile {
     public static void write(ReferenceMap map, Path file) {
         try {
             byte[] payload = JSON.writeValueAsBytes(map);
-            String header = JSON.writeValueAsString(java.util.Map.of("format", FORMAT, "format_version", map.formatVersion(),
-                    "sha256", sha256(payload)));
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(); // a fixed order: the same map, the same bytes
+            fields.put("format", FORMAT);
+            fields.put("format_version", map.formatVersion());
+            fields.put("sha256", sha256(payload));
+            String header = JSON.writeValueAsString(fields);
             AtomicFiles.write(file, out -> {
                 try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
                     gz.write(header.getBytes(StandardCharsets.UTF_8));
