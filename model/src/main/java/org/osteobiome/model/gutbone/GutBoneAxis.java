@@ -170,7 +170,7 @@ public final class GutBoneAxis extends DescribedModel {
         double drive = eq.mouse ? eq.osteoclastDrive(y, eq.v(GutBoneEquations.Index.c_OC), eq.v(GutBoneEquations.Index.c_Treg))
                 : y[BONE + HumanBone.DRIVE];
         double[] common = {
-            eq.estrogen(t, y), y[GutBoneEquations.LA], y[GutBoneEquations.PRODUCERS], y[GutBoneEquations.BUT_GUT],
+            eq.estrogen(t, y), level(y[GutBoneEquations.LA]), y[GutBoneEquations.PRODUCERS], y[GutBoneEquations.BUT_GUT],
             y[GutBoneEquations.BUT_BONE], y[GutBoneEquations.PERMEABILITY],
             100 * y[GutBoneEquations.TREG_GUT] / gutCd4, 100 * y[GutBoneEquations.RORGT_GUT] / gutCd4,
             100 * y[GutBoneEquations.TH17_GUT] / gutCd4, 100 * y[GutBoneEquations.TREG_BONE] / boneCd4,
@@ -185,6 +185,16 @@ public final class GutBoneAxis extends DescribedModel {
         double[] out = Arrays.copyOf(common, common.length + bone.length);
         System.arraycopy(bone, 0, out, common.length, bone.length);
         return out;
+    }
+
+    /**
+     * The L. acidophilus load cannot be negative (d/dt = k_L (dose rate − load), dose rate ≥ 0); where no dose was
+     * given it is exactly zero and the Rosenbrock solver's linear algebra leaves rounding of about 1e-19 on it, either
+     * side of zero. Rounding far below the absolute tolerance (1e-10) is shown as 0; a larger negative is left as it is,
+     * for the invariants test to catch.
+     */
+    private static double level(double v) {
+        return v < 0 && v > -1e-12 ? 0 : v;
     }
 
     /** d(BMD)/dt as % of the current BMD per year. */
