@@ -94,6 +94,29 @@ class CliErrorsTest {
     }
 
     @Test
+    void sbmlModelWithAnInfiniteDerivativeStopsAtOnceNamingFileAndSpecies(@TempDir Path dir) throws Exception {
+        // dx/dt = 1/(x − 1) with x(0) = 1: the rate is infinite at the start.
+        Path pole = Files.writeString(dir.resolve("pole.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="pole">
+                    <listOfParameters><parameter id="x" value="1" constant="false"/></listOfParameters>
+                    <listOfRules>
+                      <rateRule variable="x"><math xmlns="http://www.w3.org/1998/Math/MathML">
+                        <apply><divide/><cn>1</cn><apply><minus/><ci>x</ci><cn>1</cn></apply></apply>
+                      </math></rateRule>
+                    </listOfRules>
+                  </model>
+                </sbml>
+                """);
+        for (String solver : new String[] {"rodas4", "dp853"}) {
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> CliRun.of("sbml", "simulate", pole.toString(), "--solver", solver));
+            assertOneLineError(run, 3, "pole.xml", "model 'pole' could not be solved at t = 0:", "derivative of 'x' is Infinity");
+        }
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         CliRun format = CliRun.of("simulate", "komarova2003", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);

@@ -79,6 +79,19 @@ public final class SbmlOdeModel implements OdeSystem {
     }
 
     @Override
+    public String stateName(int i) {
+        if (directSlot[i] >= 0) {
+            return "'" + symbols.get(directSlot[i]) + "'";
+        }
+        for (Step step : steps) {
+            if (step instanceof Concentration c && c.state() == i) {
+                return "'" + symbols.get(c.slot()) + "' (its amount)";
+            }
+        }
+        return OdeSystem.super.stateName(i);
+    }
+
+    @Override
     public int dimension() {
         return initialState.length;
     }

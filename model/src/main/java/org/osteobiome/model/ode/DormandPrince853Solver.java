@@ -69,6 +69,12 @@ public final class DormandPrince853Solver extends EventDrivenSolver {
         ODEStateAndDerivative end;
         try {
             end = integrator.integrate(equations, new org.hipparchus.ode.ODEState(t0, y0.clone()), tEnd);
+        } catch (NonFiniteDerivative e) {
+            double at = stepRecorder.lastTime(t0);
+            String where = e.time == at ? "" : " at a trial stage (t = " + org.osteobiome.core.Numbers.format(e.time) + ") of the next step";
+            throw new SolverException(ErrorCode.SOLVER_FAILURE, at, "derivative of " + system.stateName(e.component) + " is " + e.value
+                    + where + ": the model's equations are undefined there (a division by zero or an overflow), the solution left"
+                    + " the model's domain, or the problem is stiff and this explicit method became unstable (use the stiff solver rodas4)");
         } catch (MathIllegalArgumentException e) {
             throw new SolverException(ErrorCode.SOLVER_FAILURE, stepRecorder.lastTime(t0),
                     "Dormand–Prince step size fell below its minimum; the solution may blow up or leave its domain here");
@@ -105,12 +111,25 @@ public final class DormandPrince853Solver extends EventDrivenSolver {
             system.derivatives(t, y, dydt);
             for (int i = 0; i < dydt.length; i++) {
                 if (!Double.isFinite(dydt[i])) {
-                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t,
-                            "derivative of state component " + i + " is not finite: the solution left the model's domain, or the"
-                                    + " problem is stiff and this explicit method became unstable (use the stiff solver rodas4)");
+                    throw new NonFiniteDerivative(t, i, dydt[i]);
                 }
             }
             return dydt;
+        }
+    }
+
+    /** Raised inside Hipparchus's step and turned into a {@link SolverException} at the last accepted time. */
+    private static final class NonFiniteDerivative extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final double time;
+        private final int component;
+        private final double value;
+
+        NonFiniteDerivative(double time, int component, double value) {
+            super(null, null, false, false);
+            this.time = time;
+            this.component = component;
+            this.value = value;
         }
     }
 

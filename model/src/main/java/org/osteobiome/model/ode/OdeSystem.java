@@ -28,6 +28,11 @@ public interface OdeSystem {
         return new int[0];
     }
 
+    /** How failure messages name state {@code i}: its symbol where the system has one. */
+    default String stateName(int i) {
+        return "state component " + i;
+    }
+
     /** True when {@link #jacobian} is implemented; otherwise solvers use finite differences. */
     default boolean hasJacobian() {
         return false;

@@ -145,6 +145,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     : new StateEventLocator(events, opt.eventTolerance(), t0, y);
 
             rhs(t, y, f0);
+            requireFiniteDerivative(t, f0);
             double h;
             if (opt.isFixedStep()) {
                 h = opt.fixedStep();
@@ -158,25 +159,31 @@ public final class Rodas4Solver extends EventDrivenSolver {
 
             while (!OutputRecorder.sameTime(t, tEnd) && t < tEnd) {
                 if (work.accepted + work.rejected >= opt.maxSteps()) {
-                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t,
-                            "RODAS4 exceeded " + opt.maxSteps() + " steps; the problem may need a looser tolerance or a longer step limit");
+                    throw stepBudgetExhausted(t, opt);
                 }
                 formJacobian(t, y);
                 double err;
+                boolean nonFiniteTrial = false;
                 while (true) {
                     if (t + h >= tEnd || OutputRecorder.sameTime(t + h, tEnd) || tEnd - (t + h) < 1e-10 * h) {
                         h = tEnd - t;
                     }
                     double minStep = Math.max(16 * UNIT_ROUNDOFF * Math.abs(t), Double.MIN_NORMAL);
-                    if (h < minStep) {
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t,
-                                "RODAS4 step size fell below " + String.format("%.3g", minStep)
+                    if (!(h >= minStep)) {
+                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, nonFiniteTrial
+                                ? "RODAS4 steps down to " + String.format("%.3g", minStep)
+                                        + " all gave non-finite stages; the model's equations overflow or leave their domain here"
+                                : "RODAS4 step size fell below " + String.format("%.3g", minStep)
                                         + "; the solution may blow up or leave its domain here");
+                    }
+                    if (work.accepted + work.rejected >= opt.maxSteps()) {
+                        throw stepBudgetExhausted(t, opt);
                     }
                     if (!attemptStep(t, y, h)) {
                         work.rejected++;
                         h *= 0.25;
                         lastRejected = true;
+                        nonFiniteTrial = true;
                         continue;
                     }
                     if (opt.isFixedStep()) {
@@ -187,6 +194,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     if (err <= 1.0) {
                         break;
                     }
+                    nonFiniteTrial = false;
                     work.rejected++;
                     h *= Math.max(MAX_SHRINK, SAFETY * Math.pow(err, -0.25));
                     lastRejected = true;
@@ -197,7 +205,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 for (int i = 0; i < n; i++) {
                     yNew[i] = yTmp[i] + k6[i];
                     if (!Double.isFinite(yNew[i])) {
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "state component " + i + " became non-finite");
+                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, system.stateName(i) + " became non-finite");
                     }
                 }
                 Interpolant dense = new Interpolant(t, tNew, y, yNew);
@@ -212,6 +220,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 t = OutputRecorder.sameTime(tNew, tEnd) ? tEnd : tNew;
                 y = yNew;
                 rhs(t, y, f0);
+                requireFiniteDerivative(t, f0);
                 if (!opt.isFixedStep()) {
                     double factor = err == 0 ? MAX_GROWTH : Math.min(MAX_GROWTH, Math.max(MAX_SHRINK, SAFETY * Math.pow(err, -0.25)));
                     if (lastRejected) {
@@ -222,6 +231,29 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 lastRejected = false;
             }
             return new SegmentResult(tEnd, y, -1);
+        }
+
+        private static SolverException stepBudgetExhausted(double t, SolverOptions opt) {
+            return new SolverException(ErrorCode.SOLVER_FAILURE, t,
+                    "RODAS4 exceeded " + opt.maxSteps() + " steps; the problem may need a looser tolerance or a longer step limit");
+        }
+
+        private void requireFiniteDerivative(double t, double[] f) {
+            for (int i = 0; i < f.length; i++) {
+                if (!Double.isFinite(f[i])) {
+                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "derivative of " + system.stateName(i) + " is "
+                            + f[i] + ": the model's equations are undefined at this state (a division by zero or an"
+                            + " overflow), or the solution left the model's domain");
+                }
+            }
+        }
+
+        private void requireFiniteJacobian(double t, int row, int column, double value, String kind) {
+            if (!Double.isFinite(value)) {
+                throw new SolverException(ErrorCode.SOLVER_FAILURE, t, kind + " entry ∂f" + row + "/∂y" + column + " (the rate of "
+                        + system.stateName(row) + " by " + system.stateName(column) + ") is " + value
+                        + ": the model's equations are not differentiable at this state");
+            }
         }
 
         private void rhs(double t, double[] y, double[] out) {
@@ -245,6 +277,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     double[] row = jac[r];
                     for (int c = 0; c < m; c++) {
                         row[c] = source[active[c]];
+                        requireFiniteJacobian(t, active[r], active[c], row[c], "Jacobian");
                     }
                 }
             } else {
@@ -257,6 +290,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     yPerturbed[j] = y[j];
                     for (int r = 0; r < m; r++) {
                         jac[r][c] = (fTmp[active[r]] - f0[active[r]]) / delta;
+                        requireFiniteJacobian(t, active[r], j, jac[r][c], "finite-difference Jacobian");
                     }
                 }
             }
@@ -267,6 +301,10 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 rhs(t + delta, y, fTmp);
                 for (int i = 0; i < n; i++) {
                     dfdt[i] = (fTmp[i] - f0[i]) / delta;
+                    if (!Double.isFinite(dfdt[i])) {
+                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "time derivative of the rate of " + system.stateName(i) + " is " + dfdt[i]
+                                + ": the model's equations are not differentiable in time here");
+                    }
                 }
             }
         }
@@ -368,7 +406,8 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 double e = k6[i] / scale;
                 sum += e * e;
             }
-            return Math.sqrt(sum / n);
+            double norm = Math.sqrt(sum / n);
+            return Double.isNaN(norm) ? Double.POSITIVE_INFINITY : norm;
         }
 
         /** Starting step from the size of y and f (Hairer, Nørsett & Wanner, Solving ODE I, §II.4). */
@@ -399,7 +438,8 @@ public final class Rodas4Solver extends EventDrivenSolver {
             d2 = Math.sqrt(d2 / n) / h0;
             double h1 = Math.max(d1, d2) <= 1e-15 ? Math.max(1e-6, h0 * 1e-3)
                     : Math.pow(0.01 / Math.max(d1, d2), 1.0 / 4.0);
-            return Math.min(Math.min(100 * h0, h1), hMax);
+            double h = Math.min(Math.min(100 * h0, h1), hMax);
+            return h > 0 && Double.isFinite(h) ? h : Math.min(1e-6, hMax);
         }
 
         /** Dense output of the step just taken: y(t0 + θh) = (1−θ)y0 + θ(y1 + (1−θ)(K1 + θK2)). */

@@ -14,6 +14,7 @@ import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.ode.OdeProblem;
+import org.osteobiome.model.ode.SolverException;
 import org.osteobiome.model.ode.SolverOptions;
 import org.osteobiome.model.ode.Solvers;
 import org.osteobiome.sbml.CombineArchive;
@@ -114,8 +115,14 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
             double end = tEnd != null ? tEnd : experiment != null ? experiment.end() : 10;
             times = OdeProblem.grid(0, end, step == null ? end / 100 : step);
         }
-        SbmlSimulator.Result r = SbmlSimulator.simulate(model, Solvers.byName(solver, SolverOptions.tolerances(rtol, atol)), times, names,
-                new LinkedHashSet<>(amounts), seed);
+        SbmlSimulator.Result r;
+        try {
+            r = SbmlSimulator.simulate(model, Solvers.byName(solver, SolverOptions.tolerances(rtol, atol)), times, names,
+                    new LinkedHashSet<>(amounts), seed);
+        } catch (SolverException e) {
+            throw new OsteobiomeException(e.code(), file + ": model '" + model.id() + "' could not be solved at t = "
+                    + Numbers.format(e.time()) + ": " + e.reason(), e);
+        }
         List<String> header = new ArrayList<>();
         header.add("time");
         header.addAll(r.columns());
