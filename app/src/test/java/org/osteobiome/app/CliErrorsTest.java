@@ -117,6 +117,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void tableSizesThatCannotFitAreRefusedBeforeAllocating(@TempDir Path dir) {
+        Path out = dir.resolve("huge.biom");
+        CliRun huge = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> CliRun.of("table", "generate", "--samples", "2000000000", "--features", "2000000000", "--seed", "1",
+                        "--out", out.toString()));
+        assertOneLineError(huge, 2, "2000000000 samples × 2000000000 features needs about", "generate fewer samples", "-Xmx");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         CliRun format = CliRun.of("simulate", "komarova2003", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);

@@ -84,6 +84,17 @@ final class BiomHdf5 {
         if (!(node instanceof Dataset d)) {
             throw OsteobiomeException.invalid(name + ": '" + path + "' is not a dataset");
         }
+        // Dimensions come from the file: refuse absurd ones before the library allocates for them.
+        double values = 1;
+        for (int dim : d.getDimensions()) {
+            values *= dim;
+        }
+        if (values < 0) {
+            throw OsteobiomeException.invalid(name + ": '" + path + "' declares negative dimensions; the file is damaged");
+        }
+        org.osteobiome.core.MemoryBudget.require(values * Math.max(8, d.getDataType().getSize()) * 2,
+                name + ": '" + path + "' with " + String.format(java.util.Locale.ROOT, "%.0f", values) + " values",
+                "the file is damaged or too large for one machine (split it by samples)");
         return d;
     }
 

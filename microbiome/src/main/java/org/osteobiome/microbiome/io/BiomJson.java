@@ -56,7 +56,7 @@ final class BiomJson {
             }
         } catch (JsonParseException e) {
             throw OsteobiomeException.invalid(name + ", line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": malformed JSON (" + e.getOriginalMessage() + ")");
+                    + e.getLocation().getColumnNr() + ": malformed JSON (" + org.osteobiome.core.JsonProblems.explain(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(name, e);
         }

@@ -50,6 +50,19 @@ public final class FeatureTables {
         if (text.startsWith("{")) {
             return TableFileFormat.BIOM_JSON;
         }
+        String lowerName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (lowerName.endsWith(".qza")) {
+            throw OsteobiomeException.invalid(file + ": not a zip archive, so not a QIIME 2 artifact (.qza files are zips); the"
+                    + " download may be damaged — export it again, or give the table as BIOM or TSV");
+        }
+        if (lowerName.endsWith(".biom")) {
+            throw OsteobiomeException.invalid(file + ": neither BIOM 2.1 HDF5 (no HDF5 signature) nor BIOM 1.0 JSON (does not"
+                    + " start with '{'); the file may be damaged — convert it again (biom convert), or give it as TSV");
+        }
+        if (isBinary(head)) {
+            throw OsteobiomeException.invalid(file + ": binary content that is none of the formats osteobiome reads (BIOM 1.0"
+                    + " JSON, BIOM 2.1 HDF5, QIIME 2 .qza, TSV, MetaPhlAn); check that this is the table you meant");
+        }
         for (String line : text.split("\r\n|\r|\n")) {
             if (line.isBlank()) {
                 continue;
@@ -94,15 +107,26 @@ public final class FeatureTables {
                 }
             }
         };
+        if (table.sampleCount() == 0 || table.featureCount() == 0) {
+            throw OsteobiomeException.invalid(file + ": the table holds " + table.sampleCount() + " samples and "
+                    + table.featureCount() + " features; there is nothing to analyse");
+        }
         return new Loaded(table, format);
     }
 
     private static FeatureTable readHdf5(String name, Path file) {
         try (HdfFile hdf = new HdfFile(file)) {
             return BiomHdf5.read(name, hdf);
-        } catch (HdfException e) {
-            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + e.getMessage() + "); it may be truncated");
+        } catch (OsteobiomeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The HDF5 library reports damaged structures with assorted exception types, not only HdfException.
+            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + describe(e) + "); it may be truncated or damaged");
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The most a QIIME 2 artifact's table may expand to: 1 GiB (a larger one is refused as a possible zip bomb). */
@@ -157,8 +181,17 @@ public final class FeatureTables {
                 throw OsteobiomeException.invalid(file + ": no <uuid>/data/feature-table.biom inside this QIIME 2 artifact");
             }
             byte[] biom = entry(zip, table, file, MAX_ARTIFACT_ENTRY);
+            String inner = file + "!" + table.getName();
+            if (!startsWith(biom, HDF5_SIGNATURE)) {
+                throw OsteobiomeException.invalid(inner + ": not BIOM 2.1 HDF5 (no HDF5 signature); a QIIME 2 FeatureTable"
+                        + " artifact holds one — export the table again from QIIME 2");
+            }
             try (HdfFile hdf = HdfFile.fromBytes(biom)) {
-                return BiomHdf5.read(file + "!" + table.getName(), hdf);
+                return BiomHdf5.read(inner, hdf);
+            } catch (OsteobiomeException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw OsteobiomeException.invalid(inner + ": not a readable HDF5 file (" + describe(e) + "); it may be damaged");
             }
         } catch (ZipException e) {
             throw OsteobiomeException.invalid(file + ": not a readable zip/QIIME 2 artifact (" + e.getMessage() + ")");
@@ -207,6 +240,20 @@ public final class FeatureTables {
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(file, e);
         }
+    }
+
+    /** Text tables have no NUL bytes and few control characters; other files (compressed, images, executables) do. */
+    private static boolean isBinary(byte[] head) {
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                control++;
+            }
+        }
+        return control > head.length / 20;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

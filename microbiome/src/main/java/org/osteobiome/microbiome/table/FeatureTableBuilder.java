@@ -57,7 +57,7 @@ public final class FeatureTableBuilder {
             return this;
         }
         if (size == samples.length) {
-            int capacity = Math.max(16, size * 2);
+            int capacity = grownCapacity();
             samples = Arrays.copyOf(samples, capacity);
             features = Arrays.copyOf(features, capacity);
             values = Arrays.copyOf(values, capacity);
@@ -67,6 +67,24 @@ public final class FeatureTableBuilder {
         values[size] = value;
         size++;
         return this;
+    }
+
+    /**
+     * The next capacity of the entry arrays, refused before allocating when the table could not fit: every entry
+     * takes 16 bytes here and about as much again in the finished table, and growing copies the arrays.
+     */
+    private int grownCapacity() {
+        long capacity = Math.max(16L, 2L * size);
+        if (capacity > Integer.MAX_VALUE - 8) {
+            if (size >= Integer.MAX_VALUE - 8) {
+                throw OsteobiomeException.invalid(source + ": more than " + size
+                        + " non-zero values; osteobiome holds at most 2^31 in one table — split the table or use --engine spark");
+            }
+            capacity = Integer.MAX_VALUE - 8;
+        }
+        org.osteobiome.core.MemoryBudget.require(48.0 * capacity, source + ": a table past " + size
+                + " non-zero values", "read fewer samples (split the table, or filter rare features first)");
+        return (int) capacity;
     }
 
     public FeatureTableBuilder taxonomy(List<Lineage> lineages) {

@@ -141,6 +141,42 @@ class FeatureTablesTest {
     }
 
     @Test
+    void filesThatAreNotWhatTheirNameSaysGetAdviceNamingTheFile(@TempDir Path dir) throws IOException {
+        byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+        Path signatureOnly = Files.write(dir.resolve("signature.biom"), signature);
+        assertRefused(signatureOnly, "signature.biom: not a readable HDF5 file");
+        Path notHdf5 = dir.resolve("payload.qza");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(notHdf5))) {
+            zip.putNextEntry(new ZipEntry("0000/metadata.yaml"));
+            zip.write("uuid: 0000\ntype: FeatureTable[Frequency]\nformat: BIOMV210DirFmt\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("0000/data/feature-table.biom"));
+            zip.write("#OTU ID\ts1\nf1\t3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertRefused(notHdf5, "payload.qza!0000/data/feature-table.biom: not BIOM 2.1 HDF5");
+        assertRefused(Files.writeString(dir.resolve("words.biom"), "garbage, not a table\n"), "words.biom: neither BIOM 2.1 HDF5");
+        assertRefused(Files.writeString(dir.resolve("text.qza"), "not a zip\n"), "text.qza: not a zip archive");
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 37 + 1);
+        }
+        Path bin = Files.write(dir.resolve("image.tsv"), binary);
+        assertRefused(bin, "image.tsv: binary content");
+        // The bytes themselves are never echoed into the message.
+        assertThatThrownBy(() -> FeatureTables.read(bin)).hasMessageNotContaining(new String(binary, 0, 40, StandardCharsets.ISO_8859_1));
+        Path empty = Files.writeString(dir.resolve("empty.biom"), "{\"id\":null,\"format\":\"Biological Observation Matrix 1.0.0\","
+                + "\"type\":\"OTU table\",\"rows\":[],\"columns\":[],\"matrix_type\":\"sparse\",\"shape\":[0,0],\"data\":[]}");
+        assertRefused(empty, "empty.biom: the table holds 0 samples and 0 features");
+        Path nan = Files.writeString(dir.resolve("nan.biom"), "{\"rows\":[{\"id\":\"f\"}],\"columns\":[{\"id\":\"s\"}],"
+                + "\"matrix_type\":\"sparse\",\"data\":[[0,0,NaN]]}");
+        assertRefused(nan, "NaN and Infinity are not numbers in JSON");
+        assertThatThrownBy(() -> FeatureTables.read(nan)).hasMessageNotContaining("ALLOW_NON_NUMERIC");
+    }
+
+    private static void assertRefused(Path file, String message) {
+        assertThatThrownBy(() -> FeatureTables.read(file)).isExactlyInstanceOf(OsteobiomeException.class).hasMessageContaining(message);
+    }
+
+    @Test
     void artifactsOfOtherTypesAreRefused(@TempDir Path dir) throws IOException {
         Path qza = dir.resolve("tree.qza");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(qza))) {

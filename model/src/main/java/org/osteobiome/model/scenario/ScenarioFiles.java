@@ -97,7 +97,7 @@ public final class ScenarioFiles {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw OsteobiomeException.invalid(source + ", line " + e.getLocation().getLineNr() + ": malformed JSON ("
-                    + e.getOriginalMessage() + ")");
+                    + org.osteobiome.core.JsonProblems.explain(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject()) {
             throw OsteobiomeException.invalid(source + ": a scenario is a JSON object");

@@ -206,6 +206,11 @@ public final class TableCommand extends ParentCommand {
         @Override
         public Integer call() {
             TableFileFormat format = TableFileFormat.writableFormat(to);
+            // Up to one non-zero per read (depths reach 20,000) and per feature, 12 bytes each in the finished table.
+            double entries = (double) Math.max(samples, 0) * Math.min(Math.max(features, 0), 20_000);
+            org.osteobiome.core.MemoryBudget.require(12 * entries + 64.0 * ((double) samples + features),
+                    "a synthetic table of " + samples + " samples × " + features + " features",
+                    "generate fewer samples or features");
             FeatureTables.write(org.osteobiome.microbiome.synthetic.SyntheticCommunities.table(samples, features, concentration, seed),
                     format, out);
             if (treeOut != null) {
