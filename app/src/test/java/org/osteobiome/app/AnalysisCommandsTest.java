@@ -84,6 +84,15 @@ class AnalysisCommandsTest {
         assertThat(quick.exitCode()).as(quick.err()).isZero();
         String quickRow = Arrays.stream(quick.lines()).filter(l -> l.startsWith("k_B ")).findFirst().orElseThrow();
         assertThat(quickRow.trim().split(" +")).contains("NA").doesNotContain("NaN");
+        // With SDs so large that the data bound nothing, the profile reaches both search bounds: marked, not estimated.
+        Path vague = dir.resolve("vague.tsv");
+        Files.writeString(vague, table.toString().replace("\t1e-5\t", "\t1e3\t"));
+        CliRun wide = CliRun.of("fit", "lemaire2004", "--data", vague.toString(), "--fit", "k_B", "--bounds", "k_B=0.05:1",
+                "--multistart", "1");
+        assertThat(wide.exitCode()).as(wide.err()).isZero();
+        String wideRow = Arrays.stream(wide.lines()).filter(l -> l.startsWith("k_B ")).findFirst().orElseThrow();
+        assertThat(wideRow).contains("≤ 0.05").contains("≥ 1");
+        assertThat(wide.out()).contains("reached a search bound: the data do not bound k_B");
     }
 
     @Test

@@ -95,6 +95,59 @@ class MicrobiomeCommandsTest {
         }
     }
 
+    @Test
+    void declaredMissingValuesAreLeftOutOfGroupTestsAndCounted(@TempDir Path dir) throws Exception {
+        Path dm = dir.resolve("bray.tsv");
+        assertThat(CliRun.of("diversity", "beta", CRAWFORD, "--metric", "braycurtis", "--out", dm.toString()).exitCode()).isZero();
+        // Two samples' group replaced: one by NA (always missing), one by "unknown" (missing only when declared).
+        List<String> lines = Files.readAllLines(Path.of(GROUPS));
+        List<String> edited = new java.util.ArrayList<>(lines);
+        edited.set(1, withTreatment(lines.get(1), "NA"));
+        edited.set(2, withTreatment(lines.get(2), "unknown"));
+        Path meta = Files.write(dir.resolve("meta.tsv"), edited);
+        String column = "Treatment";
+        CliRun undeclared = CliRun.of("stats", "permanova", dm.toString(), "--metadata", meta.toString(), "--column", column);
+        assertThat(undeclared.exitCode()).as(undeclared.err()).isZero();
+        assertThat(undeclared.out()).contains("n\t8").contains("excluded_missing\t1").contains("unknown");
+        CliRun declared = CliRun.of("stats", "permanova", dm.toString(), "--metadata", meta.toString(), "--column", column,
+                "--missing", "Unknown");
+        assertThat(declared.exitCode()).as(declared.err()).isZero();
+        assertThat(declared.out()).contains("n\t7").contains("excluded_missing\t2").doesNotContain("unknown");
+        assertThat(declared.err()).contains("2 sample(s) with a missing value").contains("(including Unknown)");
+    }
+
+    private static String withTreatment(String line, String value) {
+        String[] cells = line.split("\t", -1);
+        cells[3] = value;
+        return String.join("\t", cells);
+    }
+
+    @Test
+    void ordinateChecksMetadataBeforeWritingAndDefaultsItsOutput(@TempDir Path dir) throws Exception {
+        Path dm = dir.resolve("bray.tsv");
+        assertThat(CliRun.of("diversity", "beta", CRAWFORD, "--metric", "braycurtis", "--out", dm.toString()).exitCode()).isZero();
+        Path pcoa = dir.resolve("pcoa.tsv");
+        Files.writeString(pcoa, "previous\n");
+        for (String[] bad : new String[][] {
+            {"--metadata", GROUPS, "--color-by", "NoSuchColumn"},
+            {"--metadata", GROUPS, "--color-by", "NoSuchColumn", "--plot", dir.resolve("p.png").toString()},
+            {"--metadata", dir.resolve("absent.tsv").toString()}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("ordinate", dm.toString(), "--out", pcoa.toString()));
+            args.addAll(List.of(bad));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", bad)).isNotZero();
+            assertThat(run.err()).startsWith("osteobiome: error: ").containsAnyOf("NoSuchColumn", "absent.tsv");
+            assertThat(Files.readString(pcoa)).isEqualTo("previous\n");
+            assertThat(dir.resolve("pcoa.eigenvalues.tsv")).doesNotExist();
+            assertThat(dir.resolve("p.png")).doesNotExist();
+        }
+        CliRun plain = CliRun.of("ordinate", dm.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("bray.pcoa.tsv")).get(0)).startsWith("sample_id\tPC1");
+        assertThat(dir.resolve("bray.pcoa.eigenvalues.tsv")).exists();
+        assertThat(plain.err()).contains("wrote ").contains("bray.pcoa.tsv");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"table", "table info", "table convert", "diversity", "diversity alpha", "diversity beta", "ordinate",
         "stats", "stats permanova"})

@@ -19,7 +19,8 @@ import org.osteobiome.core.OsteobiomeException;
 /**
  * A table of measurements: tab-separated with the header
  * {@code observable condition time_days measurement noise_sd source use}; lines starting with
- * {@code #} are comments; {@code NA} or an empty cell means not reported. A condition is a
+ * {@code #} are comments; {@code NA}, an empty cell or (for
+ * {@code noise_sd}) 0 means not reported; a negative SD is an error. A condition is a
  * list of {@code parameter=value} pairs separated by {@code ;}.
  *
  * @param name         where the table came from (for messages)
@@ -85,7 +86,7 @@ public record MeasurementTable(String name, List<Measurement> measurements) {
             }
             rows.add(new Measurement(cells[0].trim(), parseCondition(name, lineNumber, cells[1]),
                     number(name, lineNumber, "time_days", cells[2], false), number(name, lineNumber, "measurement", cells[3], false),
-                    number(name, lineNumber, "noise_sd", cells[4], true), cells[5].trim(), cells[6].trim()));
+                    noiseSd(name, lineNumber, cells[4]), cells[5].trim(), cells[6].trim()));
         }
         if (!headerSeen) {
             throw OsteobiomeException.invalid(name + ": no header line; expected " + String.join(" ", COLUMNS));
@@ -107,6 +108,16 @@ public record MeasurementTable(String name, List<Measurement> measurements) {
             condition.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
         return condition;
+    }
+
+    /** The measurement's standard deviation: positive, or 0, NA or empty when none was reported (as for a normalised baseline). */
+    private static double noiseSd(String name, int line, String text) {
+        double sd = number(name, line, "noise_sd", text, true);
+        if (sd < 0) {
+            throw OsteobiomeException.invalid(name + ", line " + line + ", column noise_sd: " + text.trim()
+                    + " is not a standard deviation; give a positive number, or NA when none was reported");
+        }
+        return sd;
     }
 
     private static double number(String name, int line, String column, String text, boolean optional) {

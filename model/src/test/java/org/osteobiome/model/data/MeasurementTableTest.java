@@ -29,6 +29,8 @@ class MeasurementTableTest {
                 .hasMessageContaining("line 2, column condition: 'case' is not parameter=value");
         assertThatThrownBy(() -> MeasurementTable.read("t.tsv", new StringReader(HEADER + "x\t\t1\t2\n")))
                 .hasMessageContaining("line 2: expected 7 tab-separated cells, found 4");
+        assertThatThrownBy(() -> MeasurementTable.read("t.tsv", new StringReader(HEADER + "x\t\t1\t2\t-0.5\ts\tu\n")))
+                .hasMessageContaining("t.tsv, line 2, column noise_sd: -0.5 is not a standard deviation");
     }
 
     @Test

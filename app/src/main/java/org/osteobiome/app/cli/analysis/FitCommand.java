@@ -136,14 +136,24 @@ public final class FitCommand implements Callable<Integer> {
     private void print(FitResult r, int n) {
         PrintWriter out = spec.commandLine().getOut();
         List<List<String>> rows = new ArrayList<>();
+        List<String> atBound = new ArrayList<>();
         for (int j = 0; j < r.parameters().size(); j++) {
             FitParameter p = r.parameters().get(j);
-            rows.add(List.of(p.id(), Numbers.format(r.estimates()[j]), bound(r.lower()[j]), bound(r.upper()[j]),
+            String lower = intervalEnd(r.lower()[j], p.lower(), "≤ ");
+            String upper = intervalEnd(r.upper()[j], p.upper(), "≥ ");
+            if (lower.startsWith("≤") || upper.startsWith("≥")) {
+                atBound.add(p.id());
+            }
+            rows.add(List.of(p.id(), Numbers.format(r.estimates()[j]), lower, upper,
                     "[" + Numbers.format(p.lower()) + ", " + Numbers.format(p.upper()) + "]" + (p.logScale() ? " log" : "")));
         }
         out.print(TextTable.aligned(List.of("parameter", "estimate", "lower_95", "upper_95", "bounds"), rows));
         out.println();
         out.println("confidence intervals: " + r.intervalMethod() + (r.weighted() ? "" : " (no SDs reported: σ estimated from the residuals)"));
+        if (!atBound.isEmpty()) {
+            out.println("interval ends marked ≤/≥ reached a search bound: the data do not bound " + String.join(", ", atBound)
+                    + " on that side within the search range, so the true end lies beyond it; widen --bounds to see how far");
+        }
         out.println((r.weighted() ? "chi-square " : "sum of squares ") + Numbers.format(r.objective()) + " over " + n + " measurements");
         StringBuilder starts = new StringBuilder();
         for (double s : r.starts()) {
@@ -178,8 +188,15 @@ public final class FitCommand implements Callable<Integer> {
         return FitStudy.condition(c);
     }
 
-    /** An interval end, or NA where none was computed ({@code --intervals none}). */
-    private static String bound(double v) {
-        return Double.isNaN(v) ? "NA" : Numbers.format(v);
+    /**
+     * An interval end: NA where none was computed ({@code --intervals none}), and marked with {@code mark} (≤ or ≥) where
+     * it sits on the search bound, which means the interval was cut there rather than estimated.
+     */
+    static String intervalEnd(double v, double searchBound, String mark) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        boolean onBound = Math.abs(v - searchBound) <= 1e-6 * Math.max(Math.abs(searchBound), Double.MIN_NORMAL);
+        return (onBound ? mark : "") + Numbers.format(v);
     }
 }

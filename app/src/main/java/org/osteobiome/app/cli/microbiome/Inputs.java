@@ -29,8 +29,25 @@ final class Inputs {
     record Grouped(DistanceMatrix distances, Grouping grouping, List<String> dropped) {
     }
 
-    static Grouped group(DistanceMatrix dm, SampleMetadata metadata, String column) {
+    /**
+     * The samples with a value in {@code column}: the metadata's missing cells (empty, NA, …) and the user's
+     * {@code missing} values (any case) are left out and listed in {@link Grouped#dropped}.
+     */
+    static Grouped group(DistanceMatrix dm, SampleMetadata metadata, String column, List<String> missing) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (String v : missing) {
+            declared.add(v.strip().toLowerCase(java.util.Locale.ROOT));
+        }
         String[] values = metadata.values(column, dm.ids());
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && declared.contains(values[i].strip().toLowerCase(java.util.Locale.ROOT))) {
+                values[i] = null;
+            }
+        }
+        return group(dm, values, column);
+    }
+
+    private static Grouped group(DistanceMatrix dm, String[] values, String column) {
         List<String> kept = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> dropped = new ArrayList<>();

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code osteobiome ordinate DM.tsv}: principal coordinates analysis of a distance matrix. */
 @Command(name = "ordinate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Principal coordinates analysis (PCoA) of a distance matrix. Writes sample coordinates (sample_id, PC1, …) "
-                + "to --out and every eigenvalue, negative ones included, with the proportion explained to "
-                + "<out>.eigenvalues.tsv."})
+                + "to --out (default: <DM>.pcoa.tsv beside the matrix) and every eigenvalue, negative ones included, with the"
+                + " proportion explained to <out>.eigenvalues.tsv. Every input and option is checked before anything is written."},
+        footer = {"", "Example:", "  osteobiome ordinate bray.tsv --metadata meta.tsv --color-by group --plot pcoa.png"})
 public final class OrdinateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +35,8 @@ public final class OrdinateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DM.tsv", description = "distance matrix (lsmat TSV, as scikit-bio and QIIME 2 write it)")
     Path distances;
 
-    @Option(names = "--out", required = true, paramLabel = "PCOA.tsv", description = "coordinates and eigenvalues to write")
+    @Option(names = "--out", paramLabel = "PCOA.tsv",
+            description = "coordinates to write (default: <DM>.pcoa.tsv beside the matrix); eigenvalues go to <out>.eigenvalues.tsv")
     Path out;
 
     @Option(names = "--method", defaultValue = "auto", paramLabel = "auto|exact|randomized",
@@ -65,13 +67,21 @@ public final class OrdinateCommand implements Callable<Integer> {
         if (colorBy != null && metadata == null) {
             throw OsteobiomeException.invalid("--color-by needs --metadata");
         }
+        if (!List.of("auto", "exact", "randomized").contains(method)) {
+            throw OsteobiomeException.invalid("--method must be auto, exact or randomized, got '" + method + "'");
+        }
+        if (axes < 1) {
+            throw OsteobiomeException.invalid("--axes must be at least 1, got " + axes);
+        }
         DistanceMatrix dm = DistanceMatrix.read(distances);
-        boolean exact = switch (method) {
-            case "exact" -> true;
-            case "randomized" -> false;
-            case "auto" -> dm.size() <= Pcoa.EXACT_LIMIT;
-            default -> throw OsteobiomeException.invalid("--method must be auto, exact or randomized, got '" + method + "'");
-        };
+        // Metadata and its column are checked (and the sample ids matched) before any output is written.
+        SampleMetadata m = metadata == null ? null : Inputs.metadata(metadata, spec.commandLine().getErr());
+        String[] labels = m == null || colorBy == null ? null : m.values(colorBy, dm.ids());
+        if (m != null && plot == null) {
+            spec.commandLine().getErr().println("osteobiome: note: --metadata only colours the plot; add --plot FILE.png to draw it");
+        }
+        Path out = this.out != null ? this.out : distances.resolveSibling(stem(distances) + ".pcoa.tsv");
+        boolean exact = method.equals("exact") || (method.equals("auto") && dm.size() <= Pcoa.EXACT_LIMIT);
         Ordination o = exact ? Pcoa.exact(dm) : Pcoa.randomized(dm, Math.min(axes, dm.size() - 1), seed);
         List<String> header = new ArrayList<>();
         header.add("sample_id");
@@ -86,6 +96,9 @@ public final class OrdinateCommand implements Callable<Integer> {
                 row.add(Numbers.format(o.coordinates()[i][a]));
             }
             rows.add(row);
+        }
+        if (plot != null && o.axes() < 2) {
+            throw OsteobiomeException.invalid("the ordination has fewer than 2 positive axes; nothing to plot (leave out --plot)");
         }
         Inputs.writeTsv(out, header, rows);
         List<List<String>> eigen = new ArrayList<>();
@@ -104,18 +117,23 @@ public final class OrdinateCommand implements Callable<Integer> {
         report.println("negative_eigenvalues\t" + negatives + (negatives > 0 ? " (sum " + Numbers.format(o.negativeEigenvalueSum())
                 + "; the distances are not Euclidean, coordinates use the positive axes)" : ""));
         report.flush();
+        if (this.out == null) {
+            spec.commandLine().getErr().println("osteobiome: wrote " + out + " and " + eigenFile);
+        }
         if (plot != null) {
-            if (o.axes() < 2) {
-                throw OsteobiomeException.invalid("the ordination has fewer than 2 positive axes; nothing to plot");
-            }
-            FigureWriter.write(scatter(o, metadata == null ? null : Inputs.metadata(metadata, spec.commandLine().getErr())), plot);
+            FigureWriter.write(scatter(o, labels), plot);
         }
         return 0;
     }
 
-    private Figure scatter(Ordination o, SampleMetadata m) {
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private Figure scatter(Ordination o, String[] labels) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        String[] labels = m == null || colorBy == null ? null : m.values(colorBy, o.ids());
         for (int i = 0; i < o.ids().size(); i++) {
             String g = labels == null ? "samples" : labels[i] == null ? "missing" : colorBy + " = " + labels[i];
             groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);

@@ -36,6 +36,11 @@ public final class StatsCommand extends ParentCommand {
         @Option(names = "--column", required = true, paramLabel = "COL", description = "categorical metadata column with the groups")
         String column;
 
+        @Option(names = "--missing", split = ",", paramLabel = "VALUE",
+                description = "further values of --column that mean missing (e.g. unknown); empty cells, NA, nan, n/a, null, none,"
+                        + " missing and - always do. Samples with a missing value are left out, and counted")
+        java.util.List<String> missing = new java.util.ArrayList<>();
+
         @Option(names = "--permutations", defaultValue = "999", paramLabel = "N", description = "permutations (default 999)")
         int permutations;
 
@@ -52,7 +57,7 @@ public final class StatsCommand extends ParentCommand {
             int workers = org.osteobiome.app.service.ModelRuns.threads(threads); // checked before any output
             DistanceMatrix dm = DistanceMatrix.read(distances);
             SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
-            Inputs.Grouped grouped = Inputs.group(dm, m, column);
+            Inputs.Grouped grouped = Inputs.group(dm, m, column, missing);
             TestResult r = run(grouped.distances(), grouped.grouping(),
                     workers);
             PrintWriter out = spec.commandLine().getOut();
@@ -63,11 +68,13 @@ public final class StatsCommand extends ParentCommand {
             out.println("permutations\t" + r.permutations());
             out.println("seed\t" + r.seed());
             out.println("n\t" + r.sampleSize());
+            out.println("excluded_missing\t" + grouped.dropped().size());
             out.println("groups\t" + r.groups().size() + "\t" + String.join(",", r.groups()));
             out.flush();
             if (!grouped.dropped().isEmpty()) {
-                spec.commandLine().getErr().println("osteobiome: note: " + grouped.dropped().size() + " sample(s) without a value in '"
-                        + column + "' were left out");
+                spec.commandLine().getErr().println("osteobiome: note: " + grouped.dropped().size() + " sample(s) with a missing value"
+                        + " in '" + column + "'" + (missing.isEmpty() ? "" : " (including " + String.join(", ", missing) + ")")
+                        + " were left out");
             }
             return 0;
         }
