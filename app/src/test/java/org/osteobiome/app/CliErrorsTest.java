@@ -127,6 +127,32 @@ class CliErrorsTest {
     }
 
     @Test
+    void errorsInsideScenarioAndVariabilityFilesNameTheFile(@TempDir Path dir) throws Exception {
+        String scenario = """
+                {"name": "mine", "species": "mouse", "start_day": 0, "end_day": 10, "step_days": 1,
+                 "estrogen": {"curve": "ovx"},
+                 "doses": [{"agent": "l_acidophilus", "start_day": 0, "interval_days": 1, "amount": AMOUNT}],
+                 "parameters": {PARAMETERS}}
+                """;
+        Path unknown = Files.writeString(dir.resolve("unknown.json"), scenario.replace("AMOUNT", "1").replace("PARAMETERS", "\"nosuch\": 3"));
+        assertOneLineError(CliRun.of("simulate", "gut-bone-axis", "--scenario", unknown.toString()), 2, "unknown.json",
+                "\"parameters\": unknown parameter 'nosuch'");
+        Path range = Files.writeString(dir.resolve("range.json"), scenario.replace("AMOUNT", "1").replace("PARAMETERS", "\"k_L\": -5"));
+        assertOneLineError(CliRun.of("simulate", "gut-bone-axis", "--scenario", range.toString()), 2, "range.json",
+                "k_L of gut-bone-axis = -5 is out of range");
+        Path dose = Files.writeString(dir.resolve("dose.json"), scenario.replace("AMOUNT", "1e308").replace("PARAMETERS", ""));
+        assertOneLineError(CliRun.of("simulate", "gut-bone-axis", "--scenario", dose.toString()), 2, "dose.json doses[0]",
+                "amount 1e+308 is out of range");
+        Path variability = Files.writeString(dir.resolve("var.tsv"), "parameter\tdistribution\ta\tb\nnosuch\tnormal\t1\t0.1\n");
+        CliRun vpop = CliRun.of("vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", variability.toString());
+        assertOneLineError(vpop, 2, "var.tsv: 'nosuch' is not a parameter of gut-bone-axis");
+        Path data = Files.writeString(dir.resolve("data.tsv"), "observable\tcondition\ttime_days\tmeasurement\tnoise_sd\tsource\tuse\n"
+                + "bogus\t\t10\t1\t0.1\ts\tfit\n");
+        assertOneLineError(CliRun.of("fit", "lemaire2004", "--data", data.toString(), "--fit", "k_B"), 2,
+                "data.tsv: observable 'bogus' is not one of lemaire2004's", "OBa");
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         CliRun format = CliRun.of("simulate", "komarova2003", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);

@@ -114,6 +114,9 @@ class MicrobiomeCommandsTest {
         assertThat(declared.exitCode()).as(declared.err()).isZero();
         assertThat(declared.out()).contains("n\t7").contains("excluded_missing\t2").doesNotContain("unknown");
         assertThat(declared.err()).contains("2 sample(s) with a missing value").contains("(including Unknown)");
+        CliRun singletons = CliRun.of("stats", "permanova", dm.toString(), "--metadata", meta.toString(), "--column", "Description");
+        assertThat(singletons.exitCode()).isEqualTo(2);
+        assertThat(singletons.err()).contains("meta.tsv, column 'Description' gives every sample its own group");
     }
 
     private static String withTreatment(String line, String value) {

@@ -72,8 +72,32 @@ public final class ModelRuns {
         throw OsteobiomeException.invalid("--bounds " + id + "=" + text + ": write LOW:HIGH with LOW < HIGH, e.g. --bounds " + id + "=0.1:10");
     }
 
-    /** A variability file, or one shipped with osteobiome when no such file exists. */
-    public static Variability variability(String fileOrName) {
+    /**
+     * A variability file, or one shipped with osteobiome when no such file exists, checked against {@code model}
+     * before any subject runs: every parameter it varies must be one of the model's numeric parameters.
+     */
+    public static Variability variability(org.osteobiome.model.Model model, String fileOrName) {
+        Variability v = variability(fileOrName);
+        java.util.Map<String, org.osteobiome.model.ParameterSpec> specs = new java.util.HashMap<>();
+        for (org.osteobiome.model.ParameterSpec p : model.parameters()) {
+            specs.put(p.id(), p);
+        }
+        for (Variability.Variation variation : v.variations()) {
+            org.osteobiome.model.ParameterSpec p = specs.get(variation.parameter());
+            if (p == null) {
+                throw OsteobiomeException.unknown(fileOrName + ": '" + variation.parameter() + "' is not a parameter of " + model.id()
+                        + "; its parameters: " + String.join(", ", model.parameters().stream()
+                        .filter(q -> q.kind() == org.osteobiome.model.ParameterSpec.Kind.REAL).map(q -> q.id()).toList()));
+            }
+            if (p.kind() != org.osteobiome.model.ParameterSpec.Kind.REAL) {
+                throw OsteobiomeException.invalid(fileOrName + ": '" + variation.parameter() + "' is not a real-valued parameter;"
+                        + " only those can vary between subjects");
+            }
+        }
+        return v;
+    }
+
+    private static Variability variability(String fileOrName) {
         Path file = Path.of(fileOrName);
         if (Files.isRegularFile(file)) {
             return Variability.read(file);

@@ -111,8 +111,13 @@ public final class GutBoneAxis extends DescribedModel {
     static ParameterSet effective(ParameterSet p, Scenario scenario) {
         ParameterSet out = p;
         for (Map.Entry<String, String> e : scenario.parameters().entrySet()) {
-            if (!p.isSet(e.getKey())) {
-                out = out.with(e.getKey(), e.getValue());
+            try {
+                if (!p.isSet(e.getKey())) {
+                    out = out.with(e.getKey(), e.getValue());
+                }
+            } catch (OsteobiomeException error) {
+                throw new OsteobiomeException(error.code(), "scenario " + p.choice("scenario") + ", \"parameters\": "
+                        + error.getMessage(), error);
             }
         }
         return out;

@@ -91,6 +91,9 @@ public final class ScenarioFiles {
 
     private static final java.util.Map<FileKey, Scenario> USER_FILES = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The largest dose, in multiples of the agent's reference dose: far beyond any experiment, still finite in the model. */
+    static final double MAX_DOSE = 1e6;
+
     public static Scenario parse(String source, String json) {
         JsonNode root;
         try {
@@ -128,6 +131,11 @@ public final class ScenarioFiles {
             double amount = number(where, d, "amount", Double.NaN);
             if (interval < 0 || !(amount >= 0)) {
                 throw OsteobiomeException.invalid(where + ": interval_days and amount must be ≥ 0");
+            }
+            if (amount > MAX_DOSE) {
+                throw OsteobiomeException.invalid(where + ": amount " + org.osteobiome.core.Numbers.format(amount)
+                        + " is out of range; allowed [0, " + org.osteobiome.core.Numbers.format(MAX_DOSE)
+                        + "] (multiples of the agent's reference dose, docs/models/gut-bone-axis.md)");
             }
             doses.add(new Scenario.Dose(agent, w.startDay(), w.stopDay(), interval, amount));
         }

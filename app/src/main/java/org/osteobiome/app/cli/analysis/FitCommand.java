@@ -108,6 +108,14 @@ public final class FitCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             throw OsteobiomeException.invalid(table.name() + ": no rows" + (use == null ? "" : " with use = " + use));
         }
+        java.util.Set<String> observables = new java.util.LinkedHashSet<>();
+        model.observables().forEach(o -> observables.add(o.id()));
+        for (Measurement m : rows) {
+            if (!observables.contains(m.observable())) {
+                throw OsteobiomeException.unknown(table.name() + ": observable '" + m.observable() + "' is not one of " + model.id()
+                        + "'s; its observables: " + String.join(", ", observables));
+            }
+        }
         ParameterSet base = ModelRuns.parameters(model, set, scenario);
         List<FitParameter> parameters = new ArrayList<>();
         for (String id : fit) {

@@ -100,7 +100,7 @@ public final class VpopCommand implements Callable<Integer> {
         }
         Model model = ModelCatalog.get(modelId);
         ParameterSet base = ModelRuns.parameters(model, set, scenario);
-        Variability v = ModelRuns.variability(variability);
+        Variability v = ModelRuns.variability(model, variability);
         SimulationSettings settings = solverOptions.applyTo(SimulationSettings.DEFAULTS);
         if (step != null) {
             settings = settings.withStep(step);

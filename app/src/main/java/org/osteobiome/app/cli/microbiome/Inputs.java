@@ -44,10 +44,10 @@ final class Inputs {
                 values[i] = null;
             }
         }
-        return group(dm, values, column);
+        return group(dm, values, metadata.source() + ", column '" + column + "'");
     }
 
-    private static Grouped group(DistanceMatrix dm, String[] values, String column) {
+    private static Grouped group(DistanceMatrix dm, String[] values, String where) {
         List<String> kept = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -60,10 +60,10 @@ final class Inputs {
             }
         }
         if (kept.size() < 3) {
-            throw OsteobiomeException.invalid("only " + kept.size() + " sample(s) have a value in column '" + column + "'");
+            throw OsteobiomeException.invalid(where + ": only " + kept.size() + " sample(s) have a value");
         }
         DistanceMatrix subset = dropped.isEmpty() ? dm : dm.select(kept);
-        return new Grouped(subset, Grouping.of(labels.toArray(new String[0]), "column '" + column + "'"), dropped);
+        return new Grouped(subset, Grouping.of(labels.toArray(new String[0]), where), dropped);
     }
 
     static void writeTsv(Path file, List<String> header, List<List<String>> rows) {

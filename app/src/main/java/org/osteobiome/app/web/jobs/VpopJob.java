@@ -32,7 +32,7 @@ public final class VpopJob implements JobKind {
     public String check(JobRequest r, Store.Project project, Store store) {
         ModelChoice m = ModelChoice.of(r);
         int n = r.integer("n", 200, 1, MAX_SUBJECTS);
-        variability(r);
+        variability(r, m.model());
         settings(r);
         List<String> observables = r.list("observables");
         for (String o : observables) {
@@ -48,7 +48,7 @@ public final class VpopJob implements JobKind {
     public JobOutput run(JobRequest r, JobContext context) {
         ModelChoice m = ModelChoice.of(r);
         int n = r.integer("n", 200, 1, MAX_SUBJECTS);
-        Variability v = variability(r);
+        Variability v = variability(r, m.model());
         long seed = r.seed("seed", 1);
         context.phase("simulating " + n + " subjects");
         VirtualPopulation.Result result = VirtualPopulation.run(m.model(), m.base(), settings(r), v, r.list("observables"), n, seed,
@@ -73,12 +73,12 @@ public final class VpopJob implements JobKind {
         return new JobOutput("vpop", "Virtual population: " + n + " subjects, " + m.describe(), provenance, payload);
     }
 
-    private static Variability variability(JobRequest r) {
+    private static Variability variability(JobRequest r, org.osteobiome.model.Model model) {
         String name = r.text("variability", "human-variability.tsv");
         if (!Variability.SHIPPED.contains(name)) {
             throw OsteobiomeException.invalid("field 'variability': choose one of " + String.join(", ", Variability.SHIPPED));
         }
-        return ModelRuns.variability(name);
+        return ModelRuns.variability(model, name);
     }
 
     private static SimulationSettings settings(JobRequest r) {
