@@ -36,6 +36,8 @@ class CommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("doi:10.1021/acs.iecr.1c02949").contains("BSD-3-Clause")
                 .containsPattern("dose_uM +0\\.18 +µM +\\[-1, 1\\]").contains("treg_bone_pct").contains("not a diagnostic device");
+        // Meanings and sources are wrapped under their parameter: no line runs off a reader's screen.
+        assertThat(run.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         CliRun tsv = CliRun.of("model", "show", "lemaire2004", "--format", "tsv");
         assertThat(tsv.lines()[0]).isEqualTo("parameter\tdefault\tunit\tallowed\tmeaning\tsource");
         assertThat(tsv.out()).contains("D_A\t0.7\t1/day\t");

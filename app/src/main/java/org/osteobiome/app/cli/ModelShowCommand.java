@@ -54,20 +54,30 @@ public final class ModelShowCommand implements Callable<Integer> {
                     throw OsteobiomeException.invalid("--all needs --format markdown or tsv");
                 }
                 Model model = models.get(0);
+                // Short columns aligned; each parameter's meaning and source wrapped beneath it, so lines stay readable.
                 List<List<String>> rows = model.parameters().stream()
-                        .map(p -> List.of(p.id(), p.defaultText(), p.unit(), p.rangeText(), p.meaning(), p.source())).toList();
-                out.println(model.id() + " — " + model.summary());
+                        .map(p -> List.of(p.id(), p.defaultText(), p.unit(), p.rangeText())).toList();
+                out.println(wrap(model.id() + " — " + model.summary(), ""));
                 out.println();
-                out.println(model.reference());
+                out.println(wrap(model.reference(), ""));
                 out.println();
                 out.println(solverLine(model));
                 out.println();
-                out.println("Parameters (set with --set NAME=VALUE):");
-                out.print(TextTable.aligned(header.subList(1, 7), rows));
+                out.println("Parameters (set with --set NAME=VALUE; --format tsv gives the whole table):");
+                String[] aligned = TextTable.aligned(List.of("parameter", "default", "unit", "allowed"), rows).split("\n");
+                out.println(aligned[0].stripTrailing());
+                for (int i = 0; i < model.parameters().size(); i++) {
+                    org.osteobiome.model.ParameterSpec p = model.parameters().get(i);
+                    out.println(aligned[i + 1].stripTrailing());
+                    String source = p.source() == null || p.source().isBlank() ? "" : " [" + p.source() + "]";
+                    out.println(wrap(p.meaning() + source, "    "));
+                }
                 out.println();
                 out.println("Observables (choose with --observables):");
-                out.print(TextTable.aligned(List.of("observable", "unit", "description"),
-                        model.observables().stream().map(o -> List.of(o.id(), o.unit(), o.description())).toList()));
+                for (org.osteobiome.model.Observable o : model.observables()) {
+                    out.println(wrap(o.id() + (o.unit().isBlank() ? "" : " (" + o.unit() + ")") + ": " + o.description(), "    ")
+                            .replaceFirst("^ {4}", "  "));
+                }
                 out.println();
                 out.println("Research software; not a diagnostic device.");
             }
@@ -76,6 +86,25 @@ public final class ModelShowCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** Lines of at most {@value #WIDTH} characters, each starting with {@code indent}, broken between words. */
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).toString();
+    }
+
+    static final int WIDTH = 100;
 
     /** The model's default solver, as one line. */
     static String solverLine(org.osteobiome.model.Model model) {
