@@ -45,7 +45,7 @@ class HelpExamplesTest {
 
     @Test
     void foldingBreaksBeforeOptionsWithABackslash() {
-        List<String> folded = HelpExamples.foldLineForTest("  osteobiome simulate gut-bone-axis --scenario ovx-la"
+        List<String> folded = HelpExamples.foldLine("  osteobiome simulate gut-bone-axis --scenario ovx-la"
                 + " --observables bv_tv_pct,th17_bone_pct --plot ovx.png --t-end 84");
         assertThat(folded).hasSizeGreaterThan(1);
         assertThat(String.join(" ", folded).replace(" \\", "").replaceAll(" +", " ").strip())

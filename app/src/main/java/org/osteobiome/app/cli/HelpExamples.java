@@ -31,12 +31,7 @@ public final class HelpExamples {
     }
 
     /** One example line (or an example's continuation line) as lines of at most {@link #WIDTH} characters, broken before " --" where it must be. */
-    /** {@link #foldLine} for tests. */
-    public static List<String> foldLineForTest(String line) {
-        return foldLine(line);
-    }
-
-    static List<String> foldLine(String line) {
+    public static List<String> foldLine(String line) {
         boolean command = line.stripLeading().startsWith("osteobiome ");
         boolean continued = line.startsWith("  ") && line.stripLeading().startsWith("--");
         if (line.length() <= WIDTH || !(command || continued)) {

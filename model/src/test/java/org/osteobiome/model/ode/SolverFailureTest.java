@@ -27,22 +27,27 @@ class SolverFailureTest {
     }
 
     /** dx/dt = 1/(x − 1): infinite at x = 1. */
-    private static final OdeSystem POLE_AT_ONE = new OdeSystem() {
-        @Override
-        public int dimension() {
-            return 1;
-        }
+    private static final OdeSystem POLE_AT_ONE = autonomous(1, (y, dydt) -> dydt[0] = 1.0 / (y[0] - 1.0));
 
-        @Override
-        public void derivatives(double t, double[] y, double[] dydt) {
-            dydt[0] = 1.0 / (y[0] - 1.0);
-        }
+    /** y' = f(y) without a Jacobian. */
+    private static OdeSystem autonomous(int dimension, java.util.function.BiConsumer<double[], double[]> f) {
+        return new OdeSystem() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
 
-        @Override
-        public boolean isAutonomous() {
-            return true;
-        }
-    };
+            @Override
+            public void derivatives(double t, double[] y, double[] dydt) {
+                f.accept(y, dydt);
+            }
+
+            @Override
+            public boolean isAutonomous() {
+                return true;
+            }
+        };
+    }
 
     @ParameterizedTest
     @MethodSource("solvers")
@@ -66,23 +71,10 @@ class SolverFailureTest {
     @MethodSource("solvers")
     void derivativeUndefinedBeyondAPointTheSolutionReaches(Solver solver) {
         // x' = 1, z' = 1 while x < 1 and NaN beyond: the run reaches x = 1 at t = 1 and cannot pass it.
-        OdeSystem wall = new OdeSystem() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                dydt[0] = 1;
-                dydt[1] = y[0] < 1 ? 1 : Double.NaN;
-            }
-
-            @Override
-            public boolean isAutonomous() {
-                return true;
-            }
-        };
+        OdeSystem wall = autonomous(2, (y, dydt) -> {
+            dydt[0] = 1;
+            dydt[1] = y[0] < 1 ? 1 : Double.NaN;
+        });
         SolverException failure = failureOf(solver, OdeProblem.of(wall, 0, new double[] {0, 0}, 5, new double[] {5}));
         assertThat(failure.time()).isBetween(0.9, latestStop(solver, 1.0));
         assertThat(failure.reason()).containsAnyOf("not finite", "NaN", "non-finite");
@@ -132,22 +124,7 @@ class SolverFailureTest {
     @MethodSource("solvers")
     void solutionThatBlowsUpInFiniteTime(Solver solver) {
         // x' = x², x(0) = 1: x = 1/(1 − t), infinite at t = 1.
-        OdeSystem blowUp = new OdeSystem() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public void derivatives(double t, double[] y, double[] dydt) {
-                dydt[0] = y[0] * y[0];
-            }
-
-            @Override
-            public boolean isAutonomous() {
-                return true;
-            }
-        };
+        OdeSystem blowUp = autonomous(1, (y, dydt) -> dydt[0] = y[0] * y[0]);
         SolverException failure = failureOf(solver, OdeProblem.of(blowUp, 0, new double[] {1}, 2, new double[] {2}));
         assertThat(failure.time()).isBetween(0.9, latestStop(solver, 1.0));
         assertThat(failure.reason()).isNotBlank();
