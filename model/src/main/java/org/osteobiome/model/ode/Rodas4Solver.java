@@ -158,9 +158,6 @@ public final class Rodas4Solver extends EventDrivenSolver {
             boolean lastRejected = false;
 
             while (!OutputRecorder.sameTime(t, tEnd) && t < tEnd) {
-                if (work.accepted + work.rejected >= opt.maxSteps()) {
-                    throw stepBudgetExhausted(t, opt);
-                }
                 formJacobian(t, y);
                 double err;
                 boolean nonFiniteTrial = false;
@@ -176,8 +173,9 @@ public final class Rodas4Solver extends EventDrivenSolver {
                                 : "RODAS4 step size fell below " + String.format("%.3g", minStep)
                                         + "; the solution may blow up or leave its domain here");
                     }
-                    if (work.accepted + work.rejected >= opt.maxSteps()) {
-                        throw stepBudgetExhausted(t, opt);
+                    if (work.accepted + work.rejected >= opt.maxSteps()) { // every trial counts, rejected ones too
+                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "RODAS4 exceeded " + opt.maxSteps()
+                                + " steps; the problem may need a looser tolerance or a longer step limit");
                     }
                     if (!attemptStep(t, y, h)) {
                         work.rejected++;
@@ -231,11 +229,6 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 lastRejected = false;
             }
             return new SegmentResult(tEnd, y, -1);
-        }
-
-        private static SolverException stepBudgetExhausted(double t, SolverOptions opt) {
-            return new SolverException(ErrorCode.SOLVER_FAILURE, t,
-                    "RODAS4 exceeded " + opt.maxSteps() + " steps; the problem may need a looser tolerance or a longer step limit");
         }
 
         private void requireFiniteDerivative(double t, double[] f) {
