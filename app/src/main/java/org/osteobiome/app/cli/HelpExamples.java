@@ -30,7 +30,10 @@ public final class HelpExamples {
         }
     }
 
-    /** One example line (or an example's continuation line) as lines of at most {@link #WIDTH} characters, broken before " --" where it must be. */
+    /**
+     * One example line (or an example's continuation line) as lines of at most {@link #WIDTH} characters, broken
+     * before " --" where it must be.
+     */
     public static List<String> foldLine(String line) {
         boolean command = line.stripLeading().startsWith("osteobiome ");
         boolean continued = line.startsWith("  ") && line.stripLeading().startsWith("--");
@@ -41,14 +44,15 @@ public final class HelpExamples {
         String continuation = command ? indent + "    " : indent;
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder(indent);
+        boolean empty = true; // nothing on the current line yet but its indent
         for (String word : line.strip().split(" (?=--)")) {
-            String separator = current.toString().isBlank() ? "" : " ";
-            if (!current.toString().isBlank() && current.length() + separator.length() + word.length() + 2 > WIDTH) {
+            if (!empty && current.length() + 1 + word.length() + 2 > WIDTH) {
                 out.add(current + " \\");
                 current = new StringBuilder(continuation);
-                separator = "";
+                empty = true;
             }
-            current.append(separator).append(word);
+            current.append(empty ? "" : " ").append(word);
+            empty = false;
         }
         out.add(current.toString());
         return out;

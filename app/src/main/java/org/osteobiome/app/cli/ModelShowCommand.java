@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
+import org.osteobiome.model.Observable;
+import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.ParameterTables;
 import org.osteobiome.core.OsteobiomeException;
 import picocli.CommandLine.Command;
@@ -67,14 +69,14 @@ public final class ModelShowCommand implements Callable<Integer> {
                 String[] aligned = TextTable.aligned(List.of("parameter", "default", "unit", "allowed"), rows).split("\n");
                 out.println(aligned[0].stripTrailing());
                 for (int i = 0; i < model.parameters().size(); i++) {
-                    org.osteobiome.model.ParameterSpec p = model.parameters().get(i);
+                    ParameterSpec p = model.parameters().get(i);
                     out.println(aligned[i + 1].stripTrailing());
                     String source = p.source() == null || p.source().isBlank() ? "" : " [" + p.source() + "]";
                     out.println(wrap(p.meaning() + source, "    "));
                 }
                 out.println();
                 out.println("Observables (choose with --observables):");
-                for (org.osteobiome.model.Observable o : model.observables()) {
+                for (Observable o : model.observables()) {
                     out.println(wrap(o.id() + (o.unit().isBlank() ? "" : " (" + o.unit() + ")") + ": " + o.description(), "    ")
                             .replaceFirst("^ {4}", "  "));
                 }

@@ -2,7 +2,9 @@ package org.osteobiome.app.service;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.data.MeasurementTable;
 import org.osteobiome.model.vpop.Variability;
 import org.osteobiome.core.OsteobiomeException;
@@ -76,20 +78,20 @@ public final class ModelRuns {
      * A variability file, or one shipped with osteobiome when no such file exists, checked against {@code model}
      * before any subject runs: every parameter it varies must be one of the model's numeric parameters.
      */
-    public static Variability variability(org.osteobiome.model.Model model, String fileOrName) {
+    public static Variability variability(Model model, String fileOrName) {
         Variability v = variability(fileOrName);
-        java.util.Map<String, org.osteobiome.model.ParameterSpec> specs = new java.util.HashMap<>();
-        for (org.osteobiome.model.ParameterSpec p : model.parameters()) {
+        Map<String, ParameterSpec> specs = new HashMap<>();
+        for (ParameterSpec p : model.parameters()) {
             specs.put(p.id(), p);
         }
         for (Variability.Variation variation : v.variations()) {
-            org.osteobiome.model.ParameterSpec p = specs.get(variation.parameter());
+            ParameterSpec p = specs.get(variation.parameter());
             if (p == null) {
                 throw OsteobiomeException.unknown(fileOrName + ": '" + variation.parameter() + "' is not a parameter of " + model.id()
                         + "; its parameters: " + String.join(", ", model.parameters().stream()
-                        .filter(q -> q.kind() == org.osteobiome.model.ParameterSpec.Kind.REAL).map(q -> q.id()).toList()));
+                        .filter(q -> q.kind() == ParameterSpec.Kind.REAL).map(q -> q.id()).toList()));
             }
-            if (p.kind() != org.osteobiome.model.ParameterSpec.Kind.REAL) {
+            if (p.kind() != ParameterSpec.Kind.REAL) {
                 throw OsteobiomeException.invalid(fileOrName + ": '" + variation.parameter() + "' is not a real-valued parameter;"
                         + " only those can vary between subjects");
             }

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.table.FeatureTableBuilder;
@@ -92,8 +94,8 @@ final class BiomHdf5 {
         if (values < 0) {
             throw OsteobiomeException.invalid(name + ": '" + path + "' declares negative dimensions; the file is damaged");
         }
-        org.osteobiome.core.MemoryBudget.require(values * Math.max(8, d.getDataType().getSize()) * 2,
-                name + ": '" + path + "' with " + String.format(java.util.Locale.ROOT, "%.0f", values) + " values",
+        MemoryBudget.require(values * Math.max(8, d.getDataType().getSize()) * 2,
+                name + ": '" + path + "' with " + String.format(Locale.ROOT, "%.0f", values) + " values",
                 "the file is damaged or too large for one machine (split it by samples)");
         return d;
     }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.osteobiome.core.JsonProblems;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.table.FeatureTableBuilder;
@@ -56,7 +57,7 @@ final class BiomJson {
             }
         } catch (JsonParseException e) {
             throw OsteobiomeException.invalid(name + ", line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": malformed JSON (" + org.osteobiome.core.JsonProblems.explain(e.getOriginalMessage()) + ")");
+                    + e.getLocation().getColumnNr() + ": malformed JSON (" + JsonProblems.explain(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(name, e);
         }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -50,7 +52,7 @@ public final class FeatureTables {
         if (text.startsWith("{")) {
             return TableFileFormat.BIOM_JSON;
         }
-        String lowerName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String lowerName = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lowerName.endsWith(".qza")) {
             throw OsteobiomeException.invalid(file + ": not a zip archive, so not a QIIME 2 artifact (.qza files are zips); the"
                     + " download may be damaged — export it again, or give the table as BIOM or TSV");
@@ -115,12 +117,16 @@ public final class FeatureTables {
     }
 
     private static FeatureTable readHdf5(String name, Path file) {
-        try (HdfFile hdf = new HdfFile(file)) {
+        return readBiomHdf5(name, () -> new HdfFile(file));
+    }
+
+    /** Opens and reads BIOM 2.1 HDF5; the HDF5 library reports damage with assorted exception types, not only HdfException. */
+    private static FeatureTable readBiomHdf5(String name, Supplier<HdfFile> open) {
+        try (HdfFile hdf = open.get()) {
             return BiomHdf5.read(name, hdf);
         } catch (OsteobiomeException e) {
             throw e;
         } catch (RuntimeException e) {
-            // The HDF5 library reports damaged structures with assorted exception types, not only HdfException.
             throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + describe(e) + "); it may be truncated or damaged");
         }
     }
@@ -186,13 +192,7 @@ public final class FeatureTables {
                 throw OsteobiomeException.invalid(inner + ": not BIOM 2.1 HDF5 (no HDF5 signature); a QIIME 2 FeatureTable"
                         + " artifact holds one — export the table again from QIIME 2");
             }
-            try (HdfFile hdf = HdfFile.fromBytes(biom)) {
-                return BiomHdf5.read(inner, hdf);
-            } catch (OsteobiomeException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw OsteobiomeException.invalid(inner + ": not a readable HDF5 file (" + describe(e) + "); it may be damaged");
-            }
+            return readBiomHdf5(inner, () -> HdfFile.fromBytes(biom));
         } catch (ZipException e) {
             throw OsteobiomeException.invalid(file + ": not a readable zip/QIIME 2 artifact (" + e.getMessage() + ")");
         } catch (IOException e) {

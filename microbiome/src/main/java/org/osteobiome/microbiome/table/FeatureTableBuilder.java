@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 
@@ -82,7 +83,7 @@ public final class FeatureTableBuilder {
             }
             capacity = Integer.MAX_VALUE - 8;
         }
-        org.osteobiome.core.MemoryBudget.require(48.0 * capacity, source + ": a table past " + size
+        MemoryBudget.require(48.0 * capacity, source + ": a table past " + size
                 + " non-zero values", "read fewer samples (split the table, or filter rare features first)");
         return (int) capacity;
     }

@@ -16,6 +16,7 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.Numbers;
 
 /**
  * Dormand–Prince 8(5,3): the explicit Runge–Kutta pair of order 8 with 5th- and 3rd-order
@@ -71,7 +72,7 @@ public final class DormandPrince853Solver extends EventDrivenSolver {
             end = integrator.integrate(equations, new org.hipparchus.ode.ODEState(t0, y0.clone()), tEnd);
         } catch (NonFiniteDerivative e) {
             double at = stepRecorder.lastTime(t0);
-            String where = e.time == at ? "" : " at a trial stage (t = " + org.osteobiome.core.Numbers.format(e.time) + ") of the next step";
+            String where = e.time == at ? "" : " at a trial stage (t = " + Numbers.format(e.time) + ") of the next step";
             throw new SolverException(ErrorCode.SOLVER_FAILURE, at, "derivative of " + system.stateName(e.component) + " is " + e.value
                     + where + ": the model's equations are undefined there (a division by zero or an overflow), the solution left"
                     + " the model's domain, or the problem is stiff and this explicit method became unstable (use the stiff solver rodas4)");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.JsonProblems;
 import org.osteobiome.core.OsteobiomeException;
 
 /**
@@ -100,7 +101,7 @@ public final class ScenarioFiles {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw OsteobiomeException.invalid(source + ", line " + e.getLocation().getLineNr() + ": malformed JSON ("
-                    + org.osteobiome.core.JsonProblems.explain(e.getOriginalMessage()) + ")");
+                    + JsonProblems.explain(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject()) {
             throw OsteobiomeException.invalid(source + ": a scenario is a JSON object");

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.service.FitStudy;
@@ -108,7 +110,7 @@ public final class FitCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             throw OsteobiomeException.invalid(table.name() + ": no rows" + (use == null ? "" : " with use = " + use));
         }
-        java.util.Set<String> observables = new java.util.LinkedHashSet<>();
+        Set<String> observables = new LinkedHashSet<>();
         model.observables().forEach(o -> observables.add(o.id()));
         for (Measurement m : rows) {
             if (!observables.contains(m.observable())) {

@@ -2,7 +2,10 @@ package org.osteobiome.app.cli.microbiome;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.OsteobiomeException;
@@ -34,13 +37,13 @@ final class Inputs {
      * {@code missing} values (any case) are left out and listed in {@link Grouped#dropped}.
      */
     static Grouped group(DistanceMatrix dm, SampleMetadata metadata, String column, List<String> missing) {
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         for (String v : missing) {
-            declared.add(v.strip().toLowerCase(java.util.Locale.ROOT));
+            declared.add(v.strip().toLowerCase(Locale.ROOT));
         }
         String[] values = metadata.values(column, dm.ids());
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null && declared.contains(values[i].strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (values[i] != null && declared.contains(values[i].strip().toLowerCase(Locale.ROOT))) {
                 values[i] = null;
             }
         }

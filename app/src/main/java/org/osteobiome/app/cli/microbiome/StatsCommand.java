@@ -2,6 +2,8 @@ package org.osteobiome.app.cli.microbiome;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
@@ -39,7 +41,7 @@ public final class StatsCommand extends ParentCommand {
         @Option(names = "--missing", split = ",", paramLabel = "VALUE",
                 description = "further values of --column that mean missing (e.g. unknown); empty cells, NA, nan, n/a, null, none,"
                         + " missing and - always do. Samples with a missing value are left out, and counted")
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
 
         @Option(names = "--permutations", defaultValue = "999", paramLabel = "N", description = "permutations (default 999)")
         int permutations;

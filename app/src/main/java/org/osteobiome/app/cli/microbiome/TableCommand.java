@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.microbiome.io.FeatureTables;
 import org.osteobiome.microbiome.io.TableFileFormat;
@@ -208,7 +209,7 @@ public final class TableCommand extends ParentCommand {
             TableFileFormat format = TableFileFormat.writableFormat(to);
             // Up to one non-zero per read (depths reach 20,000) and per feature, 12 bytes each in the finished table.
             double entries = (double) Math.max(samples, 0) * Math.min(Math.max(features, 0), 20_000);
-            org.osteobiome.core.MemoryBudget.require(12 * entries + 64.0 * ((double) samples + features),
+            MemoryBudget.require(12 * entries + 64.0 * ((double) samples + features),
                     "a synthetic table of " + samples + " samples × " + features + " features",
                     "generate fewer samples or features");
             FeatureTables.write(org.osteobiome.microbiome.synthetic.SyntheticCommunities.table(samples, features, concentration, seed),

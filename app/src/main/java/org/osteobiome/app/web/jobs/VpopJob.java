@@ -9,6 +9,7 @@ import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.service.Provenance;
 import org.osteobiome.app.web.store.Store;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.model.Model;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.vpop.Variability;
@@ -73,7 +74,7 @@ public final class VpopJob implements JobKind {
         return new JobOutput("vpop", "Virtual population: " + n + " subjects, " + m.describe(), provenance, payload);
     }
 
-    private static Variability variability(JobRequest r, org.osteobiome.model.Model model) {
+    private static Variability variability(JobRequest r, Model model) {
         String name = r.text("variability", "human-variability.tsv");
         if (!Variability.SHIPPED.contains(name)) {
             throw OsteobiomeException.invalid("field 'variability': choose one of " + String.join(", ", Variability.SHIPPED));
