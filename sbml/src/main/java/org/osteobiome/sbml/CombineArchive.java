@@ -87,6 +87,9 @@ public final class CombineArchive {
             }
         } catch (IOException e) {
             throw new OsteobiomeException(ErrorCode.INVALID_INPUT, file + " is not a readable COMBINE archive (zip): " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) { // how ZipInputStream reports an entry name that is not UTF-8
+            throw new OsteobiomeException(ErrorCode.INVALID_INPUT, file + " is not a readable COMBINE archive: an entry name is not "
+                    + "UTF-8 (a damaged archive?); export it again", e);
         }
         String sedmlName = entries.keySet().stream().filter(n -> n.endsWith(".sedml")).findFirst().orElseThrow(() ->
                 OsteobiomeException.invalid(file + ": the archive holds no .sedml experiment"));

@@ -26,6 +26,8 @@ import org.w3c.dom.NodeList;
 public record SedmlTimeCourse(String modelSource, double end, int intervals, String kisao, List<String> variables) {
     public static final String ROSENBROCK = "KISAO:0000033";
     public static final String DORMAND_PRINCE = "KISAO:0000087";
+    /** The most output intervals a time course may ask for (each output time is a row of results). */
+    public static final int MAX_INTERVALS = 1_000_000;
     private static final String NS = "http://sed-ml.org/sed-ml/level1/version3";
 
     public SedmlTimeCourse {
@@ -121,6 +123,10 @@ public record SedmlTimeCourse(String modelSource, double end, int intervals, Str
         } catch (NumberFormatException e) {
             throw OsteobiomeException.invalid(source + ": uniformTimeCourse needs numeric initialTime, outputStartTime, outputEndTime"
                     + " and an integer numberOfPoints");
+        }
+        if (!(end > 0) || !Double.isFinite(end) || intervals < 1 || intervals > MAX_INTERVALS) {
+            throw OsteobiomeException.invalid(source + ": uniformTimeCourse needs an outputEndTime > 0 and a numberOfPoints from 1 to "
+                    + MAX_INTERVALS + ", got " + course.getAttribute("outputEndTime") + " and " + intervals);
         }
         List<String> variables = new ArrayList<>();
         NodeList vars = doc.getElementsByTagNameNS("*", "variable");

@@ -95,6 +95,13 @@ public final class ModelRuns {
                 throw OsteobiomeException.invalid(fileOrName + ": '" + variation.parameter() + "' is not a real-valued parameter;"
                         + " only those can vary between subjects");
             }
+            double low = variation.a(); // the centre, or a uniform range's low end; NaN for 'nominal'
+            double high = variation.distribution().equals("uniform") ? variation.b() : variation.a();
+            if (!Double.isNaN(low) && (high < p.min() || low > p.max())) {
+                throw OsteobiomeException.invalid(fileOrName + ": " + variation.parameter() + " is centred or spread outside its"
+                        + " allowed range " + p.rangeText() + (p.unit().isEmpty() ? "" : " " + p.unit())
+                        + "; give values inside it (or 'nominal' for the model's value)");
+            }
         }
         return v;
     }

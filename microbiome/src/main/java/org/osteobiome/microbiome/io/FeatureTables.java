@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -167,6 +168,11 @@ public final class FeatureTables {
             ZipEntry metadata = null;
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
+                if (entry.getName().startsWith("/") || entry.getName().contains("\\")
+                        || Arrays.asList(entry.getName().split("/")).contains("..")) {
+                    throw OsteobiomeException.invalid(file + ": archive entry '" + entry.getName() + "' has an absolute or parent"
+                            + " path; a QIIME 2 artifact holds only <uuid>/… entries — refused");
+                }
                 String[] parts = entry.getName().split("/");
                 if (parts.length == 2 && parts[1].equals("metadata.yaml")) {
                     metadata = entry;

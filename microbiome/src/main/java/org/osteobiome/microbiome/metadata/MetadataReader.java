@@ -59,6 +59,10 @@ public final class MetadataReader {
         List<String> columns = new ArrayList<>();
         for (int c = 1; c < header.size(); c++) {
             String name = header.get(c).strip();
+            if (name.isEmpty()) {
+                throw OsteobiomeException.invalid(source + ", line " + (headerLine + 1) + ": column " + (c + 1)
+                        + " has no name; give every column a name in the header");
+            }
             if (columns.contains(name)) {
                 throw OsteobiomeException.invalid(source + ", line " + (headerLine + 1) + ": column '" + name + "' appears twice");
             }
@@ -107,6 +111,10 @@ public final class MetadataReader {
             }
             ids.add(id);
             rows.add(values);
+        }
+        if (ids.isEmpty()) {
+            throw OsteobiomeException.invalid(source + ": no sample rows after the header on line " + (headerLine + 1)
+                    + "; metadata has one row per sample, its id in the first column");
         }
         boolean[] numeric = declaredNumeric != null ? declaredNumeric : inferNumeric(columns.size(), rows);
         return new SampleMetadata(source, ids, columns, rows, numeric, warnings);

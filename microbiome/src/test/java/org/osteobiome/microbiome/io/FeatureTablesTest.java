@@ -2,11 +2,13 @@ package org.osteobiome.microbiome.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,45 @@ class FeatureTablesTest {
                 + "\"matrix_type\":\"sparse\",\"data\":[[0,0,NaN]]}");
         assertRefused(nan, "NaN and Infinity are not numbers in JSON");
         assertThatThrownBy(() -> FeatureTables.read(nan)).hasMessageNotContaining("ALLOW_NON_NUMERIC");
+    }
+
+    @Test
+    void hostileArtifactsAreRefusedWithoutWritingAnything(@TempDir Path root) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("uploads"));
+        byte[] biom = Files.readAllBytes(SharedData.data("formats/biom/min_sparse_otu_table_hdf5.biom"));
+        for (String entry : new String[] {"../data/feature-table.biom", "0000/../../data/feature-table.biom",
+            "/tmp/data/feature-table.biom", "0000\\..\\data\\feature-table.biom"}) {
+            Path escape = dir.resolve("escape.qza");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(escape))) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write(biom);
+            }
+            assertRefused(escape, "escape.qza: archive entry '" + entry + "' has an absolute or parent path");
+        }
+        try (var files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())).containsExactly("escape.qza");
+        }
+        // A zip bomb: 64 MiB of zeros compress to about 64 kB; the metadata may expand to 1 MiB, the table to 1 GiB.
+        Path bomb = dir.resolve("bomb.qza");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("0000/metadata.yaml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        assertRefused(bomb, "bomb.qza: 0000/metadata.yaml expands past 1048576 bytes");
+    }
+
+    @Test
+    void hdf5WithAbsurdDimensionsIsRefusedBeforeAllocating() {
+        // Two billion samples and features declared, no data stored (written by fixtures/absurd_hdf5.py with h5py 3.7).
+        Path absurd = Path.of("src/test/resources/fuzz/absurd-dimensions.biom");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertRefused(absurd, "absurd-dimensions.biom: '"));
+        assertThatThrownBy(() -> FeatureTables.read(absurd)).hasMessageContaining("2000000000 values")
+                .hasMessageContaining("split it by samples");
     }
 
     private static void assertRefused(Path file, String message) {

@@ -91,6 +91,9 @@ public record MeasurementTable(String name, List<Measurement> measurements) {
         if (!headerSeen) {
             throw OsteobiomeException.invalid(name + ": no header line; expected " + String.join(" ", COLUMNS));
         }
+        if (rows.isEmpty()) {
+            throw OsteobiomeException.invalid(name + ": no measurements after the header; give one row per measurement");
+        }
         return new MeasurementTable(name, rows);
     }
 

@@ -92,7 +92,14 @@ public record Variability(List<Variation> variations) {
             if (distribution.equals("lognormal") && !Double.isNaN(a) && !(a > 0)) {
                 throw OsteobiomeException.invalid(source + ", line " + number + ": a log-normal median must be positive");
             }
-            out.add(new Variation(cells[0].strip(), distribution, a, b));
+            String parameter = cells[0].strip();
+            if (parameter.isEmpty()) {
+                throw OsteobiomeException.invalid(source + ", line " + number + ": no parameter name in the first cell");
+            }
+            if (out.stream().anyMatch(v -> v.parameter().equals(parameter))) {
+                throw OsteobiomeException.invalid(source + ", line " + number + ": " + parameter + " is varied twice; keep one line");
+            }
+            out.add(new Variation(parameter, distribution, a, b));
         }
         if (out.isEmpty()) {
             throw OsteobiomeException.invalid(source + ": no parameters to vary");
