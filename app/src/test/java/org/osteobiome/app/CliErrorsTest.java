@@ -1,9 +1,12 @@
 package org.osteobiome.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +113,7 @@ class CliErrorsTest {
                 </sbml>
                 """);
         for (String solver : new String[] {"rodas4", "dp853"}) {
-            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+            CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> CliRun.of("sbml", "simulate", pole.toString(), "--solver", solver));
             assertOneLineError(run, 3, "pole.xml", "model 'pole' could not be solved at t = 0:", "derivative of 'x' is Infinity");
         }
@@ -119,10 +122,28 @@ class CliErrorsTest {
     @Test
     void tableSizesThatCannotFitAreRefusedBeforeAllocating(@TempDir Path dir) {
         Path out = dir.resolve("huge.biom");
-        CliRun huge = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        CliRun huge = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> CliRun.of("table", "generate", "--samples", "2000000000", "--features", "2000000000", "--seed", "1",
                         "--out", out.toString()));
         assertOneLineError(huge, 2, "2000000000 samples × 2000000000 features needs about", "generate fewer samples", "-Xmx");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void populationAndMatrixSizesThatCannotFitAreRefusedBeforeAllocating(@TempDir Path dir) throws IOException {
+        CliRun vpop = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("vpop", "gut-bone-axis", "--scenario",
+                "ovx", "--variability", "mouse-variability.tsv", "--n", "10000000"));
+        assertOneLineError(vpop, 2, "a population of 10000000 subjects", "needs about", "simulate fewer subjects");
+        // An lsmat header of 200,000 ids declares a 200,000 × 200,000 matrix (320 GB as doubles), refused before its rows.
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            header.append("\ts").append(i);
+        }
+        Path lsmat = Files.writeString(dir.resolve("wide.lsmat"), header + "\n");
+        Path out = dir.resolve("pcoa.tsv");
+        CliRun ordinate = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("ordinate", lsmat.toString(),
+                "--out", out.toString()));
+        assertOneLineError(ordinate, 2, "wide.lsmat: a matrix of 200000 ids needs about 320.0 GB");
         assertThat(out).doesNotExist();
     }
 
@@ -146,6 +167,13 @@ class CliErrorsTest {
         Path variability = Files.writeString(dir.resolve("var.tsv"), "parameter\tdistribution\ta\tb\nnosuch\tnormal\t1\t0.1\n");
         CliRun vpop = CliRun.of("vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", variability.toString());
         assertOneLineError(vpop, 2, "var.tsv: 'nosuch' is not a parameter of gut-bone-axis");
+        Path outside = Files.writeString(dir.resolve("outside.tsv"), "parameter\tdistribution\ta\tb\nk_L\tuniform\t-9\t-5\n");
+        assertOneLineError(CliRun.of("vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", outside.toString()),
+                2, "outside.tsv: k_L is centred or spread outside its allowed range");
+        Path twice = Files.writeString(dir.resolve("twice.tsv"), "parameter\tdistribution\ta\tb\nk_L\tnormal\tnominal\t0.1\n"
+                + "k_L\tnormal\tnominal\t0.2\n");
+        assertOneLineError(CliRun.of("vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", twice.toString()),
+                2, "twice.tsv, line 3: k_L is varied twice");
         Path data = Files.writeString(dir.resolve("data.tsv"), "observable\tcondition\ttime_days\tmeasurement\tnoise_sd\tsource\tuse\n"
                 + "bogus\t\t10\t1\t0.1\ts\tfit\n");
         assertOneLineError(CliRun.of("fit", "lemaire2004", "--data", data.toString(), "--fit", "k_B"), 2,

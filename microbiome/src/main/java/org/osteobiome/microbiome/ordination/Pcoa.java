@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 
@@ -24,6 +25,8 @@ public final class Pcoa {
     /** Gower-centred matrix B = −½·J·D²·J as a dense array. */
     static double[][] centred(DistanceMatrix dm) {
         int n = dm.size();
+        MemoryBudget.require(8.0 * n * n, "an ordination of " + n + " samples (a dense " + n + " × " + n + " matrix)",
+                "ordinate fewer samples");
         double[][] b = new double[n][n];
         double[] rowMean = new double[n];
         double total = 0;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Parallel;
 import org.osteobiome.core.Progress;
@@ -63,6 +64,10 @@ public final class VirtualPopulation {
         List<String> names = reference.names();
         double[] time = reference.time();
         int k = names.size();
+        // Every subject's trajectory is kept for the quantiles: times × (observables + an array header) per subject.
+        MemoryBudget.require((double) n * (time.length * (8.0 * k + 24) + 8.0 * variability.variations().size() + 64),
+                "a population of " + n + " subjects × " + time.length + " output times × " + k + " observables",
+                "simulate fewer subjects, fewer observables or a coarser output step (--step)");
         double[][][] perSubject = new double[n][][];
         double[][] drawn = new double[n][];
         String[] failed = new String[n];

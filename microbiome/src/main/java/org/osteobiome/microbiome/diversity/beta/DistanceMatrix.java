@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.osteobiome.core.DecimalText;
+import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
 
 /**
@@ -40,6 +41,8 @@ public final class DistanceMatrix {
             throw OsteobiomeException.invalid(n + " samples exceed the " + MAX_IDS + " that one distance matrix holds in memory; "
                     + "use the Spark jobs for block-wise matrices");
         }
+        MemoryBudget.require(4.0 * n * (n - 1), "a distance matrix of " + n + " samples",
+                "compare fewer samples (filter the table or its metadata)");
         return new double[(int) ((long) n * (n - 1) / 2)];
     }
 
@@ -135,6 +138,7 @@ public final class DistanceMatrix {
                 throw OsteobiomeException.invalid(file + ", line " + (1 + lineOffset) + ": the header must list each id once after an empty first cell");
             }
             int n = ids.size();
+            MemoryBudget.require(8.0 * n * n, file + ": a matrix of " + n + " ids", "read a smaller matrix");
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
                 String line = in.readLine();
