@@ -113,8 +113,8 @@ public final class MetadataReader {
             rows.add(values);
         }
         if (ids.isEmpty()) {
-            throw OsteobiomeException.invalid(source + ": no sample rows after the header on line " + (headerLine + 1)
-                    + "; metadata has one row per sample, its id in the first column");
+            throw OsteobiomeException.invalid(source + ": no rows after the header on line " + (headerLine + 1)
+                    + "; give one row per sample (or taxon), its id in the first column");
         }
         boolean[] numeric = declaredNumeric != null ? declaredNumeric : inferNumeric(columns.size(), rows);
         return new SampleMetadata(source, ids, columns, rows, numeric, warnings);
