@@ -121,6 +121,7 @@ class CommandsTest {
             assertThat(dir.resolve(file)).as(file).exists();
             assertThat(Files.size(dir.resolve(file))).as(file).isGreaterThan(100);
         }
+        FigureLabelsTest.assertEveryFigureLabelled(dir);
     }
 
     private static double bvTvAtDay28(List<String> table, String scenario) {

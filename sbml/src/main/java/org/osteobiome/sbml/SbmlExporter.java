@@ -140,19 +140,21 @@ public final class SbmlExporter {
         private String define(String unit) {
             return switch (unit) {
                 case "1", "fold" -> "dimensionless";
-                case "day" -> definition("day", new Object[] {Unit.Kind.SECOND, 1, 86400.0});
-                case "1/day" -> definition("per_day", new Object[] {Unit.Kind.SECOND, -1, 86400.0});
-                case "µM" -> definition("micromolar", new Object[] {Unit.Kind.MOLE, 1, 1e-6}, new Object[] {Unit.Kind.LITRE, -1, 1.0});
-                case "%" -> definition("percent", new Object[] {Unit.Kind.DIMENSIONLESS, 1, 0.01});
-                case "%/year" -> definition("percent_per_year", new Object[] {Unit.Kind.DIMENSIONLESS, 1, 0.01},
+                case "day" -> definition("day", unit, new Object[] {Unit.Kind.SECOND, 1, 86400.0});
+                case "1/day" -> definition("per_day", unit, new Object[] {Unit.Kind.SECOND, -1, 86400.0});
+                case "µM" -> definition("micromolar", unit, new Object[] {Unit.Kind.MOLE, 1, 1e-6}, new Object[] {Unit.Kind.LITRE, -1, 1.0});
+                case "%" -> definition("percent", unit, new Object[] {Unit.Kind.DIMENSIONLESS, 1, 0.01});
+                case "%/year" -> definition("percent_per_year", unit, new Object[] {Unit.Kind.DIMENSIONLESS, 1, 0.01},
                         new Object[] {Unit.Kind.SECOND, -1, 365 * 86400.0});
                 case "cells" -> "item";
                 default -> null;
             };
         }
 
-        private String definition(String id, Object[]... parts) {
+        /** A unit definition; its name is the unit as osteobiome writes it, which importers show on axes. */
+        private String definition(String id, String name, Object[]... parts) {
             UnitDefinition ud = model.createUnitDefinition(id);
+            ud.setName(name);
             for (Object[] part : parts) {
                 Unit u = ud.createUnit((Unit.Kind) part[0]);
                 u.setExponent(((Integer) part[1]).doubleValue());

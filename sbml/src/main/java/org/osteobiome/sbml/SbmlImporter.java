@@ -38,6 +38,7 @@ import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.SBMLReader;
 import org.sbml.jsbml.Species;
 import org.sbml.jsbml.SpeciesReference;
+import org.sbml.jsbml.UnitDefinition;
 
 /**
  * Reads an SBML file (any level and version JSBML reads) into an {@link SbmlOdeModel}: compartments, species in
@@ -322,7 +323,40 @@ public final class SbmlImporter {
                 info.put(s.getId(), new SbmlOdeModel.SpeciesInfo(slots.get(s.getId()), compartmentSlot(s), s.getHasOnlySubstanceUnits()));
             }
             return new SbmlOdeModel(model.isSetId() ? model.getId() : "sbml-model", symbols, slots, values, directSlot, steps, changes, t0,
-                    y0, events, info, concentrationCompartment);
+                    y0, events, info, concentrationCompartment, units(), unitName(model.getTimeUnits()));
+        }
+
+        /** The declared unit of every symbol that has one; a species in concentration reads "substance/size". */
+        private Map<String, String> units() {
+            Map<String, String> out = new HashMap<>();
+            for (Parameter p : model.getListOfParameters()) {
+                putUnit(out, p.getId(), unitName(p.getUnits()));
+            }
+            for (Compartment c : model.getListOfCompartments()) {
+                putUnit(out, c.getId(), unitName(c.getUnits()));
+            }
+            for (Species s : model.getListOfSpecies()) {
+                String substance = unitName(s.isSetUnits() ? s.getUnits() : model.getSubstanceUnits());
+                Compartment c = model.getCompartment(s.getCompartment());
+                String size = c == null ? null : unitName(c.getUnits());
+                putUnit(out, s.getId(), substance == null || s.getHasOnlySubstanceUnits() || size == null ? substance : substance + "/" + size);
+            }
+            return out;
+        }
+
+        private static void putUnit(Map<String, String> out, String id, String unit) {
+            if (unit != null) {
+                out.put(id, unit);
+            }
+        }
+
+        /** A unit reference as a reader sees it: the unit definition's name if it has one, else the reference itself. */
+        private String unitName(String reference) {
+            if (reference == null || reference.isBlank()) {
+                return null;
+            }
+            UnitDefinition ud = model.getUnitDefinition(reference);
+            return ud != null && ud.isSetName() && !ud.getName().isBlank() ? ud.getName() : reference;
         }
 
         private int compartmentSlot(Species s) {

@@ -2,6 +2,7 @@ package org.osteobiome.sbml;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.ode.OdeSystem;
 
@@ -43,6 +44,10 @@ public final class SbmlOdeModel implements OdeSystem {
     final Map<String, SpeciesInfo> species;
     /** state → compartment slot for species integrated as concentrations (−1 otherwise). */
     final int[] concentrationCompartment;
+    /** symbol → its unit as the file declares it (a unit definition's name, else its id); absent when undeclared. */
+    final Map<String, String> units;
+    /** The model's time unit, or null when the file declares none. */
+    final String timeUnit;
 
     /** What output needs to know about a species. */
     record SpeciesInfo(int slot, int compartmentSlot, boolean onlySubstanceUnits) {
@@ -50,7 +55,7 @@ public final class SbmlOdeModel implements OdeSystem {
 
     SbmlOdeModel(String id, List<String> symbols, Map<String, Integer> slots, double[] constants, int[] directSlot, Step[] steps,
                  Change[] changes, double startTime, double[] initialState, List<SbmlEvent> events, Map<String, SpeciesInfo> species,
-                 int[] concentrationCompartment) {
+                 int[] concentrationCompartment, Map<String, String> units, String timeUnit) {
         this.id = id;
         this.symbols = List.copyOf(symbols);
         this.slots = Map.copyOf(slots);
@@ -63,6 +68,18 @@ public final class SbmlOdeModel implements OdeSystem {
         this.events = List.copyOf(events);
         this.species = Map.copyOf(species);
         this.concentrationCompartment = concentrationCompartment;
+        this.units = Map.copyOf(units);
+        this.timeUnit = timeUnit;
+    }
+
+    /** A symbol's unit as the file declares it, if it does. */
+    public Optional<String> unit(String symbol) {
+        return Optional.ofNullable(units.get(symbol));
+    }
+
+    /** The model's time unit as the file declares it, if it does. */
+    public Optional<String> timeUnit() {
+        return Optional.ofNullable(timeUnit);
     }
 
     public String id() {

@@ -61,9 +61,11 @@ public final class PublishedModelsDemo {
         DemoFiles.tsv(folder.resolve("islam2021-cases.tsv"), header, rows);
         FigureWriter.write(new Figure("islam2021-butyrate: 28 days of butyrate (0.18 µM), cases 1–9", "time (days)", List.of(
                 new Figure.Panel("bone volume (%)", bone, List.of()),
-                new Figure.Panel("fold change (case 2)", List.of(
+                new Figure.Panel("fold change, case 2 (dimensionless)", List.of(
                         new Figure.Line("tgf_beta_fold", case2.time(), case2.column("tgf_beta_fold")),
-                        new Figure.Line("wnt10b_fold", case2.time(), case2.column("wnt10b_fold"))), List.of()))),
+                        new Figure.Line("wnt10b_fold", case2.time(), case2.column("wnt10b_fold"))), List.of())),
+                "Islam et al. 2021's nine butyrate cases (their Table 2) re-run for 28 days: bone volume for each case, and for"
+                        + " case 2 the TGF-β and Wnt-10b fold changes through which butyrate acts on bone."),
                 folder.resolve("islam2021-cases.png"));
 
         double[] doses = {-0.11, -0.05, 0, 0.05, 0.1, 0.15, 0.18, 0.2, 0.25};
@@ -77,7 +79,10 @@ public final class PublishedModelsDemo {
         }
         FigureWriter.write(new Figure("islam2021-butyrate: dose response (continuous run)", "gut butyrate change d (µM)", List.of(
                 new Figure.Panel("bone Tregs at day 100 (%)", List.of(new Figure.Line("treg_bone_pct", doses, tregBone)), List.of()),
-                new Figure.Panel("TGF-β at day 28 (fold)", List.of(new Figure.Line("tgf_beta_fold", doses, tgf)), List.of()))),
+                new Figure.Panel("TGF-β at day 28 (fold, dimensionless)", List.of(new Figure.Line("tgf_beta_fold", doses, tgf)),
+                        List.of())),
+                "One continuous run per gut butyrate change d: bone Tregs at day 100 and TGF-β at day 28 against the dose;"
+                        + " above about 0.25 µM the model meets the TGF-β pole of its published equations and stops."),
                 folder.resolve("islam2021-dose.png"));
 
         List<DataComparison.Pair> targets = DataComparison.compare(model, model.defaults(),
@@ -106,10 +111,14 @@ public final class PublishedModelsDemo {
         for (Measurement m : data) {
             points.add(new Figure.Points(m.source().split(",")[0] + ": x=" + m.condition().get("wnt_fold") + ", day "
                     + Numbers.format(m.time()) + " (" + m.use() + ")",
-                    new double[] {m.time()}, new double[] {m.value()}, new double[] {m.noiseSd()}));
+                    new double[] {m.time()}, new double[] {m.value()}, new double[] {m.noiseSd()},
+                    "wnt_fold " + Numbers.format(Double.parseDouble(m.condition().get("wnt_fold")))));
         }
         FigureWriter.write(new Figure("cook2022-wnt10b: BV/TV change for constant Wnt-10b fold changes", "time (days)",
-                List.of(new Figure.Panel("change in BV/TV (%)", lines, points))), folder.resolve("cook2022-wnt10b.png"));
+                List.of(new Figure.Panel("change in BV/TV (%)", lines, points)),
+                "Lines: cook2022-wnt10b for constant Wnt-10b fold changes over twelve 100-day remodelling cycles; points:"
+                        + " Bennett et al. mice (mean ± SD), fitted to (fit) or held out (validation), in their fold change's colour."),
+                folder.resolve("cook2022-wnt10b.png"));
         List<DataComparison.Pair> pairs = DataComparison.compare(model, model.defaults(), data);
         List<List<String>> rows = pairs.stream().map(p -> List.of(condition(p.measurement()), f(p.measurement().value()),
                 f(p.measurement().noiseSd()), f(p.predicted()), f(p.zScore()), p.measurement().use(), p.measurement().source())).toList();
@@ -146,10 +155,13 @@ public final class PublishedModelsDemo {
         for (String kind : List.of("natural", "surgical")) {
             List<Measurement> ms = data.stream().filter(m -> m.condition().get("variant").equals(kind)).toList();
             points.add(new Figure.Points("data, " + kind, ms.stream().mapToDouble(m -> m.time() / 365).toArray(),
-                    ms.stream().mapToDouble(Measurement::value).toArray(), ms.stream().mapToDouble(Measurement::noiseSd).toArray()));
+                    ms.stream().mapToDouble(Measurement::value).toArray(), ms.stream().mapToDouble(Measurement::noiseSd).toArray(),
+                    lines.stream().map(Figure.Line::name).filter(kind::equals).findFirst().orElse(null)));
         }
         FigureWriter.write(new Figure("nelson2026-menopause: BMD after natural and surgical menopause", "time since menopause (years)",
-                List.of(new Figure.Panel("lumbar-spine BMD (% of onset)", lines, points))), folder.resolve("nelson2026-menopause.png"));
+                List.of(new Figure.Panel("lumbar-spine BMD (% of onset)", lines, points)),
+                "Lines: nelson2026-menopause for each published variant; points: the study data the paper fitted (mean ± SD),"
+                        + " in their variant's colour."), folder.resolve("nelson2026-menopause.png"));
         List<String> header = List.of("variant", "data", "points", "rms_residual_pct", "bmd_pct_year1", "bmd_pct_year10");
         DemoFiles.tsv(folder.resolve("nelson2026-vs-data.tsv"), header, rows);
         page.heading("Nelson et al. 2026: BMD in natural and surgical menopause (human)");
@@ -189,7 +201,9 @@ public final class PublishedModelsDemo {
         }
         FigureWriter.write(new Figure("lemaire2004: injections from day 20 to day 80", "time (days)", List.of(
                 new Figure.Panel("active osteoclasts OCa (pM)", clasts, List.of()),
-                new Figure.Panel("active osteoblasts OBa (pM)", blasts, List.of()))), folder.resolve("lemaire2004.png"));
+                new Figure.Panel("active osteoblasts OBa (pM)", blasts, List.of())),
+                "Lemaire et al. 2004's injection experiments: active osteoclasts and osteoblasts, one line per case, with the"
+                        + " injection running from day 20 to day 80."), folder.resolve("lemaire2004.png"));
         page.heading("Lemaire et al. 2004: injection experiments");
         page.paragraph("Cases 1–9: 1 I_B=1e-4, 2 I_B=−8.3e-5, 3 PTH 1e3, 4 I_C=1e-4, 5 I_C=−2.9e-4, 6 OPG 2e5, 7 I_R=1e-4, "
                 + "8 I_R=−1.2e-3, 9 RANKL 10 (pM/day), each from day 20 to day 80.");

@@ -17,19 +17,41 @@ public final class AnalysisFigures {
     private AnalysisFigures() {
     }
 
-    /** One panel per observable, one line per condition over the data's time span, with the data (± SD). */
+    /**
+     * One panel per observable, one line per condition over the data's time span, with the data (± SD) in their line's
+     * colour; time in years when the data span more than three years.
+     */
     public static Figure fit(Model model, ParameterSet base, FitResult r) {
+        List<FitStudy.Panel> curves = FitStudy.curves(model, base, r);
+        double span = curves.stream().flatMap(p -> p.curves().stream()).mapToDouble(c -> c.time()[c.time().length - 1]).max().orElse(0);
+        double perUnit = span > 3 * 365 ? 365 : 1;
         List<Figure.Panel> panels = new ArrayList<>();
-        for (FitStudy.Panel p : FitStudy.curves(model, base, r)) {
+        for (FitStudy.Panel p : curves) {
             List<Figure.Line> lines = new ArrayList<>();
             List<Figure.Points> points = new ArrayList<>();
             for (FitStudy.Curve c : p.curves()) {
-                lines.add(new Figure.Line(c.condition(), c.time(), c.fitted()));
-                points.add(new Figure.Points(c.condition() + " (data)", c.dataTime(), c.data(), c.dataSd()));
+                lines.add(new Figure.Line(c.condition(), scaled(c.time(), perUnit), c.fitted()));
+                points.add(new Figure.Points(c.condition() + " (data)", scaled(c.dataTime(), perUnit), c.data(), c.dataSd(), c.condition()));
             }
-            panels.add(new Figure.Panel(p.observable(), lines, points));
+            panels.add(new Figure.Panel(axisLabel(model, p.observable()), lines, points));
         }
-        return new Figure(model.id() + ": fit", "time (days)", panels);
+        return new Figure(model.id() + ": fit", perUnit == 365 ? "time (years)" : "time (days)", panels,
+                "Lines: the model at the fitted estimates, one per condition; points: the measurements it was fitted to"
+                        + " (weighted least squares), in their condition's colour, bars ± 1 SD where the data give one.");
+    }
+
+    private static double[] scaled(double[] days, double perUnit) {
+        double[] out = new double[days.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = days[i] / perUnit;
+        }
+        return out;
+    }
+
+    /** An observable's axis label: its id and unit ("bmd_pct (%)"), the unit read as "dimensionless" for 1. */
+    public static String axisLabel(Model model, String observable) {
+        String unit = model.observables().stream().filter(o -> o.id().equals(observable)).map(o -> o.unit()).findFirst().orElse("1");
+        return observable + " (" + TrajectoryFigures.unitText(unit) + ")";
     }
 
     /** Median with the 50 % and 90 % bands of the subjects, one panel per observable. */
@@ -46,13 +68,14 @@ public final class AnalysisFigures {
                     q[l][t] = r.quantiles()[c][t][l];
                 }
             }
-            String id = r.observables().get(c);
-            String unit = model.observables().stream().filter(o -> o.id().equals(id)).map(o -> o.unit()).findFirst().orElse("1");
-            panels.add(new Figure.Panel(unit.isEmpty() || unit.equals("1") ? id : id + " (" + unit + ")",
+            panels.add(new Figure.Panel(axisLabel(model, r.observables().get(c)),
                     List.of(new Figure.Line("median", x, q[2])), List.of(),
                     List.of(new Figure.Band("90 % of subjects", x, q[0], q[4]), new Figure.Band("50 % of subjects", x, q[1], q[3]))));
         }
-        return new Figure(model.id() + ": virtual population (" + r.parameters().length + " subjects)", r.display().label(), panels);
+        return new Figure(model.id() + ": virtual population (" + r.parameters().length + " subjects)", r.display().label(), panels,
+                "Line: the median subject at each output time; shaded: the middle 50 % and 90 % of the " + r.parameters().length
+                        + " simulated subjects, whose parameters were drawn from the variability file."
+                        + (r.failures().isEmpty() ? "" : " " + r.failures().size() + " subjects whose run failed are left out."));
     }
 
     /** Log2 fold change against −log10 q of one term's tested taxa, split at {@code q}. */
@@ -74,7 +97,9 @@ public final class AnalysisFigures {
         }
         Figure.Panel panel = new Figure.Panel("−log10 q-value (BH)", List.of(), series);
         return new Figure("Differential abundance, " + term + " (" + result.samples() + " samples)",
-                "log2 fold change against the healthy group (bias-corrected)", List.of(panel));
+                "log2 fold change against the healthy group (bias-corrected)", List.of(panel),
+                "Each point is one tested taxon: its covariate-adjusted CLR difference from the healthy group (x) and the"
+                        + " Benjamini–Hochberg q-value of that difference (y); taxa at q ≤ " + q + " are the ones reported.");
     }
 
     private static Figure.Points points(String name, List<double[]> pts) {
@@ -89,10 +114,13 @@ public final class AnalysisFigures {
         for (int a = 0; a < r.arms().size(); a++) {
             BoneForecast.Arm arm = r.arms().get(a);
             lines.add(new Figure.Line(names[a] + ": her profile", arm.years(), arm.typical()));
-            bands.add(new Figure.Band(names[a] + ": middle half", arm.years(), arm.bands()[1], arm.bands()[3]));
+            bands.add(new Figure.Band(names[a] + ": middle half", arm.years(), arm.bands()[1], arm.bands()[3], names[a] + ": her profile"));
         }
         lines.add(new Figure.Line("no supplement: healthy gut", r.untreated().years(), r.untreated().reference()));
         return new Figure("Forecast for " + sampleId + " (research model, not a diagnosis)", "years since menopause",
-                List.of(new Figure.Panel("spine BMD (% of menopause value)", lines, List.of(), bands)));
+                List.of(new Figure.Panel("spine BMD (% of menopause value)", lines, List.of(), bands)),
+                "Lines: gut-bone-axis driven by her sample's gut inputs, without and with L. acidophilus, and a woman with a"
+                        + " healthy gut without it; shaded: the middle half of virtual women with her profile. A research model's"
+                        + " forecast, not a diagnosis.");
     }
 }

@@ -22,7 +22,9 @@ public final class ClassifierFigures {
         lines.add(new Figure.Line("chance", new double[] {0, 1}, new double[] {0, 1}));
         return new Figure("Cross-validated ROC, " + map.dataLabel() + " (" + en.repeats() + " × " + en.folds() + "-fold, "
                 + en.cases() + " at risk, " + en.controls() + " healthy)", "false positive rate (1 − specificity)",
-                List.of(new Figure.Panel("true positive rate (sensitivity)", lines, List.of())));
+                List.of(new Figure.Panel("true positive rate (sensitivity)", lines, List.of())),
+                "Receiver operating characteristic of the out-of-fold at-risk probabilities, pooled over the repeats of"
+                        + " cross-validation; AUROC with its 95 % interval in the legend; the diagonal is a classifier that guesses.");
     }
 
     /** Observed at-risk share against mean predicted probability in ten bins, with the diagonal of perfect calibration. */
@@ -34,7 +36,9 @@ public final class ClassifierFigures {
         }
         return new Figure("Calibration of the cross-validated probabilities, " + map.dataLabel(), "mean predicted at-risk probability",
                 List.of(new Figure.Panel("observed at-risk share", List.of(new Figure.Line("perfect calibration", new double[] {0, 1},
-                        new double[] {0, 1})), points)));
+                        new double[] {0, 1})), points)),
+                "Points: the cross-validated probabilities in ten bins, each bin's mean prediction (x) against the share of its"
+                        + " women who were at risk (y); empty bins are left out. Points on the diagonal are well calibrated.");
     }
 
     private static String label(String name, ReferenceMap.Performance p) {

@@ -7,15 +7,24 @@ import java.util.List;
  *
  * @param title  shown above the first panel
  * @param xLabel x-axis label with unit
- * @param panels top to bottom
+ * @param panels  top to bottom
+ * @param caption printed under the figure: what its lines, points and bands are and where they come from
  */
-public record Figure(String title, String xLabel, List<Panel> panels) {
+public record Figure(String title, String xLabel, List<Panel> panels, String caption) {
 
     public Figure {
         panels = List.copyOf(panels);
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a figure needs at least one panel");
         }
+        if (caption == null || caption.isBlank()) {
+            throw new IllegalArgumentException("a figure needs a caption");
+        }
+    }
+
+    /** The same figure with another caption. */
+    public Figure withCaption(String text) {
+        return new Figure(title, xLabel, panels, text);
     }
 
     /**
@@ -35,15 +44,27 @@ public record Figure(String title, String xLabel, List<Panel> panels) {
         }
     }
 
-    /** A shaded region between two curves on the same x values (e.g. a quantile band). */
-    public record Band(String name, double[] x, double[] lower, double[] upper) {
+    /**
+     * A shaded region between two curves on the same x values (e.g. a quantile band); {@code line} names the line it
+     * surrounds (shaded in its colour), or is null.
+     */
+    public record Band(String name, double[] x, double[] lower, double[] upper, String line) {
+        public Band(String name, double[] x, double[] lower, double[] upper) {
+            this(name, x, lower, upper, null);
+        }
     }
 
     /** A named curve. */
     public record Line(String name, double[] x, double[] y) {
     }
 
-    /** Named data points; {@code errors} may be null. */
-    public record Points(String name, double[] x, double[] y, double[] errors) {
+    /**
+     * Named data points; {@code errors} may be null. {@code line} names the model line the data belong to (drawn in
+     * its colour); null for data of their own.
+     */
+    public record Points(String name, double[] x, double[] y, double[] errors, String line) {
+        public Points(String name, double[] x, double[] y, double[] errors) {
+            this(name, x, y, errors, null);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.osteobiome.app.report;
 
 import org.osteobiome.core.AtomicFiles;
-import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -10,11 +9,14 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -24,9 +26,10 @@ import org.osteobiome.core.OsteobiomeException;
 
 /** Renders a {@link Figure} to PNG or SVG (chosen by the file name) with XChart. */
 public final class FigureWriter {
-    private static final int WIDTH = 960;
+    static final int WIDTH = 960;
     private static final int PANEL_HEIGHT = 330;
     private static final int FOOTER = 26;
+    private static final int CAPTION_LINE = 16;
 
     private FigureWriter() {
     }
@@ -44,41 +47,74 @@ public final class FigureWriter {
     }
 
     public static void write(Figure figure, Path file) {
-        boolean svg = isSvg(file);
         List<XYChart> charts = charts(figure);
-        int height = charts.size() * PANEL_HEIGHT + FOOTER;
+        render(file, charts.size() * PANEL_HEIGHT, figure.caption(), FigureMetadata.of(figure), g -> {
+            int y = 0;
+            for (XYChart chart : charts) {
+                Graphics2D panel = (Graphics2D) g.create();
+                panel.translate(0, y);
+                chart.paint(panel, WIDTH, PANEL_HEIGHT);
+                panel.dispose();
+                y += PANEL_HEIGHT;
+            }
+        });
+    }
+
+    /**
+     * Writes a figure file: {@code body} paints the charts in the top {@code bodyHeight} pixels, the caption and the
+     * research-use notice follow, and the file carries {@code text} as its metadata.
+     */
+    static void render(Path file, int bodyHeight, String caption, Map<String, String> text, Consumer<Graphics2D> body) {
+        boolean svg = isSvg(file);
+        List<String> lines = wrap(caption, 150);
+        int height = bodyHeight + lines.size() * CAPTION_LINE + FOOTER;
+        Consumer<Graphics2D> paint = g -> {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, height);
+            body.accept(g);
+            int y = bodyHeight;
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            for (String line : lines) {
+                y += CAPTION_LINE;
+                g.drawString(line, 10, y - 3);
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(TrajectoryWriter.NOTICE, 10, y + 17);
+        };
         AtomicFiles.write(file, out -> {
             if (svg) {
                 VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, charts, height);
-                Document document = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
-                document.writeTo(out);
+                paint.accept(g);
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height)).writeTo(buffer);
+                out.write(FigureMetadata.intoSvg(buffer.toString(StandardCharsets.UTF_8), text).getBytes(StandardCharsets.UTF_8));
             } else {
                 BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                paint(g, charts, height);
+                paint.accept(g);
                 g.dispose();
-                ImageIO.write(image, "png", out);
+                FigureMetadata.writePng(image, text, out);
             }
         });
     }
 
-    private static void paint(Graphics2D g, List<XYChart> charts, int height) {
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, height);
-        int y = 0;
-        for (XYChart chart : charts) {
-            Graphics2D panel = (Graphics2D) g.create();
-            panel.translate(0, y);
-            chart.paint(panel, WIDTH, PANEL_HEIGHT);
-            panel.dispose();
-            y += PANEL_HEIGHT;
+    /** Words folded into lines of at most {@code width} characters. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
         }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(TrajectoryWriter.NOTICE, 10, y + 17);
+        lines.add(line.toString());
+        return lines;
     }
 
     private static List<XYChart> charts(Figure figure) {
@@ -92,9 +128,11 @@ public final class FigureWriter {
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-            chart.getStyler().setMarkerSize(7);
+            chart.getStyler().setMarkerSize(8);
             chart.getStyler().setDecimalPattern("#,##0.###");
+            chart.getStyler().setErrorBarsColorSeriesColor(true);
             styler.setToolTipsEnabled(false);
+            List<String> lineNames = panel.lines().stream().map(Figure.Line::name).toList();
             int shade = 0;
             for (Figure.Band band : panel.bands()) {
                 int n = band.x().length;
@@ -109,23 +147,51 @@ public final class FigureWriter {
                 XYSeries series = chart.addSeries(band.name(), x, y);
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
                 series.setMarker(SeriesMarkers.NONE);
-                int level = 200 - 35 * Math.min(shade++, 4);
-                series.setFillColor(new Color(level, level, 235));
-                series.setLineColor(new Color(level, level, 235));
+                int k = band.line() == null ? -1 : lineNames.indexOf(band.line());
+                // A band around a line takes the line's colour; nested bands (wider first) get darker tints.
+                Color fill = k >= 0 ? FigureStyle.tint(k, 60) : FigureStyle.tint(0, 50 + 45 * Math.min(shade++, 3));
+                series.setFillColor(fill);
+                series.setLineColor(fill);
             }
-            for (Figure.Line line : panel.lines()) {
+            for (int k = 0; k < panel.lines().size(); k++) {
+                Figure.Line line = panel.lines().get(k);
                 XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
                 series.setMarker(SeriesMarkers.NONE);
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                series.setLineColor(FigureStyle.colour(k));
+                series.setLineStyle(FigureStyle.line(k));
             }
+            int own = lineNames.size();
             for (Figure.Points points : panel.points()) {
+                int k = points.line() == null ? -1 : lineNames.indexOf(points.line());
+                int colour = k >= 0 ? k : own++;
                 XYSeries series = points.errors() == null ? chart.addSeries(points.name(), points.x(), points.y())
                         : chart.addSeries(points.name(), points.x(), points.y(), points.errors());
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setMarker(FigureStyle.marker(colour));
+                series.setMarkerColor(FigureStyle.colour(colour));
+                series.setLineColor(FigureStyle.colour(colour)); // the error bars' colour
             }
+            roundTicks(chart, panel);
             charts.add(chart);
         }
         return charts;
+    }
+
+    /**
+     * XChart puts the x ticks on the data's own x values when they are equally spaced (a model's output grid), which
+     * gives ticks such as 240.9, 481.8; one invisible point off that grid makes it choose round steps instead.
+     */
+    private static void roundTicks(XYChart chart, Figure.Panel panel) {
+        for (Figure.Line line : panel.lines()) {
+            if (line.x().length > 2 && line.y().length > 0) {
+                double step = line.x()[1] - line.x()[0];
+                XYSeries helper = chart.addSeries(" ", new double[] {line.x()[0] + 0.37 * step}, new double[] {line.y()[0]});
+                helper.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                helper.setMarker(SeriesMarkers.NONE);
+                helper.setShowInLegend(false);
+                return;
+            }
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class TrajectoryFigures {
                     : unitText(group.getKey());
             panels.add(new Figure.Panel(label, lines, List.of()));
         }
-        return new Figure(title, t.timeLabel().label(), panels);
+        return new Figure(title, t.timeLabel().label(), panels,
+                "Model output at every output time (one panel per unit); research model output, not measurements.");
     }
 
     /**
@@ -58,7 +59,9 @@ public final class TrajectoryFigures {
             }
             panels.add(new Figure.Panel(o.id() + " (" + unitText(o.unit()) + ")", lines, List.of()));
         }
-        return new Figure(title, first.timeLabel().label(), panels);
+        return new Figure(title, first.timeLabel().label(), panels,
+                "One line per scenario, the same observable in each panel; lines that coincide are drawn thinner and dashed"
+                        + " over each other, so every scenario stays visible.");
     }
 
     /** A unit as it should read on an axis ("1" becomes "dimensionless"). */

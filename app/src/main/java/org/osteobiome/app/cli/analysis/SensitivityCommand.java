@@ -114,8 +114,18 @@ public final class SensitivityCommand implements Callable<Integer> {
                 }
                 series.put(column, v);
             }
-            BarChartWriter.write(model.id() + ": " + method + " sensitivity of " + output + " at day " + Numbers.format(at), "index", names,
-                    series, plot);
+            String day = Numbers.format(at);
+            String caption = switch (result.method()) {
+                case "local" -> "Normalised local sensitivity ∂y/∂p · p/y of " + output + " at day " + day + ": the per-cent"
+                        + " change of " + output + " for a 1 % change of each parameter around its nominal value.";
+                case "morris" -> "Morris elementary effects on " + output + " at day " + day + ": μ* (mean absolute effect)"
+                        + " ranks the parameters' influence; σ (their spread) marks non-linearity or interaction. Seed " + seed + ".";
+                default -> "Sobol indices of " + output + " at day " + day + ": S1, the share of its variance due to each"
+                        + " parameter alone; ST, with all its interactions (" + study.sampleCount() + " samples, seed " + seed
+                        + "; an index without an estimate is drawn at 0).";
+            };
+            BarChartWriter.write(model.id() + ": " + method + " sensitivity of " + output + " at day " + day, "parameter",
+                    "index (dimensionless)", names, series, caption, plot);
             spec.commandLine().getErr().println("plot: " + plot);
         }
         return 0;

@@ -178,7 +178,10 @@ public final class TrialCommand extends ParentCommand {
                 shift += 0.12;
             }
             return new Figure("Virtual trial beside published probiotic trials: mean and 95% CI", "arm: 1 = placebo, 2 = probiotic",
-                    List.of(new Figure.Panel("BMD change from baseline (%)", List.of(), points)));
+                    List.of(new Figure.Panel("BMD change from baseline (%)", List.of(), points)),
+                    "Mean % change of lumbar-spine BMD in each arm with its 95 % confidence interval: the virtual trial (first"
+                            + " series; simulated women with DXA error) and the published probiotic trials beside it, shifted right"
+                            + " so their bars do not overlap.");
         }
     }
 }

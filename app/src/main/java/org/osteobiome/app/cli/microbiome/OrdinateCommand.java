@@ -146,7 +146,10 @@ public final class OrdinateCommand implements Callable<Integer> {
         }
         String pc2 = "PC2 (" + percent(o.proportionExplained()[1]) + ")";
         return new Figure("PCoA of " + distances.getFileName(), "PC1 (" + percent(o.proportionExplained()[0]) + ")",
-                List.of(new Figure.Panel(pc2, List.of(), points)));
+                List.of(new Figure.Panel(pc2, List.of(), points)),
+                "Each point is one sample placed by principal coordinates analysis of the distance matrix; the axes' shares are"
+                        + " of the positive eigenvalues' sum" + (labels == null ? "." : "; colours and shapes are the groups of "
+                        + colorBy + (groups.containsKey("missing") ? " (missing: no value in the metadata)." : ".")));
     }
 
     private static String percent(double p) {

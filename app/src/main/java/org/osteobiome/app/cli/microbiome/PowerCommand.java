@@ -114,8 +114,10 @@ public final class PowerCommand implements Callable<Integer> {
                     new Figure.Line("classifier AUROC interval excludes 0.5", x, rows.stream().mapToDouble(PowerStudy.Row::aurocPower).toArray()),
                     new Figure.Line("mean cross-validated AUROC", x, rows.stream().mapToDouble(PowerStudy.Row::auroc).toArray()));
             FigureWriter.write(new Figure("Power by simulation (" + replicates + " SIMULATED cohorts per size, α "
-                    + Numbers.format(alpha) + ")", "women per cohort", List.of(new Figure.Panel("power (share of cohorts) / AUROC",
-                    lines, List.of()))), plot);
+                    + Numbers.format(alpha) + ")", "women per cohort", List.of(new Figure.Panel("power (share of cohorts) / AUROC (dimensionless)",
+                    lines, List.of())), "Each line is the share of the " + replicates + " simulated cohorts of each size in which"
+                    + " the analysis finds the planted difference (the mean AUROC line is the classifier's accuracy itself). Simulated"
+                    + " cohorts around a real base table, seed " + seed + "; power is estimated, not measured."), plot);
         }
         TextOutput.emit(spec, out, TextTable.tsv(List.of("n", "replicates", "da_power", "da_false_discovery_share", "permanova_power",
                 "mean_auroc", "auroc_power"), cells));

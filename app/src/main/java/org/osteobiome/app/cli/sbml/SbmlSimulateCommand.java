@@ -144,9 +144,14 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = r.values()[i][c];
                 }
-                panels.add(new Figure.Panel(r.columns().get(c), List.of(new Figure.Line(r.columns().get(c), r.times(), y)), List.of()));
+                String id = r.columns().get(c);
+                String unit = amounts.contains(id) ? "amount, in the file's substance unit"
+                        : model.unit(id).orElse("unit not declared in the file");
+                panels.add(new Figure.Panel(id + " (" + unit + ")", List.of(new Figure.Line(id, r.times(), y)), List.of()));
             }
-            FigureWriter.write(new Figure(model.id(), "time", panels), plot);
+            FigureWriter.write(new Figure(model.id(), "time (" + model.timeUnit().orElse("time unit not declared in the file") + ")",
+                    panels, "The SBML model " + file.getFileName() + " simulated by osteobiome's " + solver + " solver, one panel"
+                    + " per variable, in the units the file declares."), plot);
         }
         return 0;
     }
