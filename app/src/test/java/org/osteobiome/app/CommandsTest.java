@@ -122,6 +122,15 @@ class CommandsTest {
             assertThat(Files.size(dir.resolve(file))).as(file).isGreaterThan(100);
         }
         FigureLabelsTest.assertEveryFigureLabelled(dir);
+        // Every figure on the page is followed by its table (a link to a TSV) before the next figure.
+        String[] figures = html.split("<img src=\"");
+        for (int i = 1; i < figures.length; i++) {
+            String name = figures[i].substring(0, figures[i].indexOf('"'));
+            assertThat(figures[i]).as("the table behind %s", name).containsPattern("<a href=\"[^\"]+\\.tsv\"");
+        }
+        assertThat(html).containsPattern("<footer>.*osteobiome \\S+ on \\d{4}-\\d\\d-\\d\\dT.* with: osteobiome demo --out ");
+        // The mouse table runs as far as its figure: the last output day of the scenarios.
+        assertThat(mouse.stream().filter(line -> line.startsWith("ovx-la\t84\t"))).hasSize(1);
     }
 
     private static double bvTvAtDay28(List<String> table, String scenario) {

@@ -1,6 +1,8 @@
 package org.osteobiome.app.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+        page.footer("Made by osteobiome " + VersionProvider.version() + " on "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " with: osteobiome demo --out " + out
+                + ". Research software, not a diagnostic device.");
         AtomicFiles.writeText(out.resolve("index.html"), page.render());
         spec.commandLine().getOut().println("wrote " + out.resolve("index.html") + " with " + sections.size()
                 + " sections of tables and plots");

@@ -29,7 +29,7 @@ public final class GutBoneAxisDemo {
         List<String> observables = List.of("bv_tv_pct", "butyrate_gut_uM", "rorgt_treg_gut_pct", "th17_bone_pct", "treg_bone_pct",
                 "th17_treg_ratio_bone");
         List<List<String>> summary = compare(folder, "gut-bone-mouse", "gut-bone-axis (mouse): OVX, L. acidophilus, butyrate",
-                scenarios, observables, SimulationSettings.DEFAULTS, new double[] {28});
+                scenarios, observables, SimulationSettings.DEFAULTS, new double[] {14, 28, 42, 56, 84});
         page.heading("gut-bone-axis: ovariectomy, L. acidophilus and butyrate (mouse)");
         page.paragraph("The seed article's mechanism in the model: after ovariectomy RORγt⁺ gut Tregs fall and marrow Th17 cells "
                 + "rise, and trabecular bone is lost; L. acidophilus raises gut butyrate, restores the Treg/Th17 balance and "
@@ -37,7 +37,7 @@ public final class GutBoneAxisDemo {
                 + "disappears (its lines lie on top of ovx); estrogen replacement prevents it (on top of sham). BV/TV is shown as % "
                 + "of a sham mouse at the same time; bone changes in steps because remodelling runs in 14-day cycles. "
                 + "Calibration and its assumptions: docs/models/gut-bone-axis.md.");
-        page.figure("gut-bone-mouse.png", "Five scenarios over six weeks");
+        page.figure("gut-bone-mouse.png", "Five scenarios over twelve weeks");
         page.table(header(observables), summary).link("gut-bone-mouse.tsv", "every output time: gut-bone-mouse.tsv");
     }
 

@@ -93,6 +93,13 @@ public final class PublishedModelsDemo {
         page.figure("islam2021-cases.png", "Bone volume and (case 2) TGF-β and Wnt-10b over 28 days");
         page.table(header, rows).link("islam2021-cases.tsv", "islam2021-cases.tsv");
         page.figure("islam2021-dose.png", "Bone Treg % and TGF-β against the gut butyrate dose; the TGF-β term has a pole near 0.296 µM");
+        List<String> doseHeader = List.of("dose_uM", "treg_bone_pct_day100", "tgf_beta_fold_day28");
+        List<List<String>> doseRows = new ArrayList<>();
+        for (int i = 0; i < doses.length; i++) {
+            doseRows.add(List.of(f(doses[i]), f(tregBone[i]), f(tgf[i])));
+        }
+        DemoFiles.tsv(folder.resolve("islam2021-dose.tsv"), doseHeader, doseRows);
+        page.table(doseHeader, doseRows).link("islam2021-dose.tsv", "islam2021-dose.tsv");
         page.paragraph("The targets the model was built on (Tyagi et al. 2018 via the original code):");
         page.table(List.of("observable", "condition", "day", "target", "model"), targets.stream()
                 .map(p -> List.of(p.measurement().observable(), condition(p.measurement()), f(p.measurement().time()),
@@ -180,6 +187,22 @@ public final class PublishedModelsDemo {
                 + "bone mass ends near, not exactly at, 100 % (" + f(t.last("bone_mass_pct")) + " % at day "
                 + Numbers.format(t.time()[t.rows() - 1]) + ").");
         page.figure("komarova2003.png", "Osteoclasts, osteoblasts and bone mass");
+        List<String> header = new ArrayList<>(List.of("day"));
+        header.addAll(t.names());
+        List<List<String>> all = new ArrayList<>();
+        List<List<String>> shown = new ArrayList<>();
+        for (int r = 0; r < t.rows(); r++) {
+            List<String> row = new ArrayList<>(List.of(Numbers.format(t.time()[r])));
+            for (String name : t.names()) {
+                row.add(f(t.column(name)[r]));
+            }
+            all.add(row);
+            if (r % Math.max(1, (t.rows() - 1) / 10) == 0 || r == t.rows() - 1) {
+                shown.add(row);
+            }
+        }
+        DemoFiles.tsv(folder.resolve("komarova2003.tsv"), header, all);
+        page.table(header, shown).link("komarova2003.tsv", "every output time: komarova2003.tsv");
     }
 
     private static void lemaire(Path folder, HtmlPage page) {
@@ -187,6 +210,8 @@ public final class PublishedModelsDemo {
         List<Figure.Line> clasts = new ArrayList<>();
         List<Figure.Line> blasts = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<List<String>> all = new ArrayList<>();
+        List<List<String>> shown = new ArrayList<>();
         for (int c = 0; c <= 9; c++) {
             Trajectory t;
             try {
@@ -198,6 +223,10 @@ public final class PublishedModelsDemo {
             String name = c == 0 ? "no injection" : "case " + c;
             clasts.add(new Figure.Line(name, t.time(), t.column("OCa")));
             blasts.add(new Figure.Line(name, t.time(), t.column("OBa")));
+            for (int r = 0; r < t.rows(); r++) {
+                all.add(List.of(name, Numbers.format(t.time()[r]), f(t.column("OCa")[r]), f(t.column("OBa")[r])));
+            }
+            shown.add(List.of(name, "80", f(t.at(80, "OCa")), f(t.at(80, "OBa"))));
         }
         FigureWriter.write(new Figure("lemaire2004: injections from day 20 to day 80", "time (days)", List.of(
                 new Figure.Panel("active osteoclasts OCa (pM)", clasts, List.of()),
@@ -208,6 +237,10 @@ public final class PublishedModelsDemo {
         page.paragraph("Cases 1–9: 1 I_B=1e-4, 2 I_B=−8.3e-5, 3 PTH 1e3, 4 I_C=1e-4, 5 I_C=−2.9e-4, 6 OPG 2e5, 7 I_R=1e-4, "
                 + "8 I_R=−1.2e-3, 9 RANKL 10 (pM/day), each from day 20 to day 80.");
         page.figure("lemaire2004.png", "Active osteoclasts and osteoblasts");
+        List<String> header = List.of("case", "day", "OCa_pM", "OBa_pM");
+        DemoFiles.tsv(folder.resolve("lemaire2004.tsv"), header, all);
+        page.paragraph("At day 80, the end of the injection:");
+        page.table(header, shown).link("lemaire2004.tsv", "every output time: lemaire2004.tsv");
         for (String failure : failures) {
             page.paragraph("Not drawn, " + failure);
         }

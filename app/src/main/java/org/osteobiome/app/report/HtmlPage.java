@@ -6,6 +6,7 @@ import java.util.List;
 public final class HtmlPage {
     private final StringBuilder body = new StringBuilder();
     private final String title;
+    private String footer = "";
 
     public HtmlPage(String title) {
         this.title = title;
@@ -30,6 +31,12 @@ public final class HtmlPage {
     /** Markup this page does not escape: only for inline SVG built by {@link Svg} or fixed HTML of this package. */
     public HtmlPage markup(String html) {
         body.append(html).append('\n');
+        return this;
+    }
+
+    /** The line at the foot of the page: what made it, when. */
+    public HtmlPage footer(String text) {
+        footer = "<footer><hr><p>" + escape(text) + "</p></footer>\n";
         return this;
     }
 
@@ -62,7 +69,7 @@ public final class HtmlPage {
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}"
                 + "th{background:#f2f2f2}td:first-child{text-align:left}img{max-width:100%}figcaption{color:#555;font-size:90%}</style>\n"
                 + "</head><body>\n<h1>" + escape(title) + "</h1>\n<p class=\"notice\">" + escape(TrajectoryWriter.NOTICE)
-                + ".</p>\n" + body + "</body></html>\n";
+                + ".</p>\n" + body + footer + "</body></html>\n";
     }
 
     public static String escape(String s) {
