@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TableCommand.class, DiversityCommand.class, OrdinateCommand.class, StatsCommand.class,
             org.osteobiome.app.cli.microbiome.IndexCommand.class, org.osteobiome.app.cli.microbiome.CohortCommand.class,
             org.osteobiome.app.cli.microbiome.MapCommand.class, org.osteobiome.app.cli.microbiome.ForecastCommand.class,
-            org.osteobiome.app.cli.microbiome.PowerCommand.class, org.osteobiome.app.cli.analysis.TrialCommand.class, picocli.CommandLine.HelpCommand.class})
+            org.osteobiome.app.cli.microbiome.PowerCommand.class, org.osteobiome.app.cli.analysis.TrialCommand.class, CompletionCommand.class, ReferenceCommand.class,
+            picocli.CommandLine.HelpCommand.class})
 public final class OsteobiomeCommand extends ParentCommand {
 }
