@@ -7,11 +7,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Progress;
 import org.osteobiome.model.ode.EventAction;
 import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
+import org.osteobiome.model.ode.OdeSystem;
 import org.osteobiome.model.ode.Solver;
 import org.osteobiome.model.ode.StateEvent;
+import org.osteobiome.model.ode.TimeProgress;
 
 /**
  * Simulates an imported SBML model on an osteobiome solver, with SBML event semantics: a trigger fires when it
@@ -49,6 +52,12 @@ public final class SbmlSimulator {
      */
     public static Result simulate(SbmlOdeModel model, Solver solver, double[] outputTimes, List<String> variables, Set<String> amounts,
                                   long seed) {
+        return simulate(model, solver, outputTimes, variables, amounts, seed, Progress.NONE);
+    }
+
+    /** As {@link #simulate(SbmlOdeModel, Solver, double[], List, Set, long)}, reporting how far through the time course it is. */
+    public static Result simulate(SbmlOdeModel model, Solver solver, double[] outputTimes, List<String> variables, Set<String> amounts,
+                                  long seed, Progress progress) {
         if (outputTimes.length == 0) {
             throw OsteobiomeException.invalid("no output times");
         }
@@ -57,7 +66,7 @@ public final class SbmlSimulator {
                 throw OsteobiomeException.unknown("model " + model.id() + " has no symbol '" + v + "'; it has " + String.join(", ", model.symbols()));
             }
         }
-        return new Run(model, solver, outputTimes, variables, amounts, seed).run();
+        return new Run(model, solver, outputTimes, variables, amounts, seed, progress).run();
     }
 
     /**
@@ -87,6 +96,7 @@ public final class SbmlSimulator {
     private static final class Run {
         private final SbmlOdeModel m;
         private final Solver solver;
+        private final OdeSystem system;
         private final double[] times;
         private final List<String> variables;
         private final Set<String> amounts;
@@ -98,8 +108,9 @@ public final class SbmlSimulator {
         private double t;
         private double[] y;
 
-        Run(SbmlOdeModel m, Solver solver, double[] times, List<String> variables, Set<String> amounts, long seed) {
+        Run(SbmlOdeModel m, Solver solver, double[] times, List<String> variables, Set<String> amounts, long seed, Progress progress) {
             this.m = m;
+            this.system = TimeProgress.of(m, m.startTime, times[times.length - 1], progress);
             this.solver = solver;
             this.times = times.clone();
             this.variables = List.copyOf(variables);
@@ -143,7 +154,7 @@ public final class SbmlSimulator {
                     }
                     double from = t;
                     double[] grid = Arrays.stream(times).filter(x -> x > from && x <= next).toArray();
-                    OdeSolution s = solver.solve(new OdeProblem(m, t, y, next, grid, List.of(), triggers));
+                    OdeSolution s = solver.solve(new OdeProblem(system, t, y, next, grid, List.of(), triggers));
                     for (int i = 0; i < s.times().length; i++) {
                         record(s.times()[i], s.states()[i]);
                     }

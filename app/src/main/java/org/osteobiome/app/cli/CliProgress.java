@@ -6,37 +6,62 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.osteobiome.core.Progress;
 
-/** A progress bar on standard error for long computations, closed when the work ends. */
+/**
+ * A progress bar on standard error for long computations, closed when the work ends. A bar started "when slow"
+ * appears only once the work has run for {@link #SLOW_MILLIS}, so quick runs print nothing.
+ */
 public final class CliProgress implements AutoCloseable {
-    private final ProgressBar bar;
+    /** How long work runs before a "when slow" bar appears. */
+    static final long SLOW_MILLIS = 2000;
 
-    private CliProgress(ProgressBar bar) {
-        this.bar = bar;
+    private final String task;
+    private final boolean show;
+    private final long appearAt;
+    private ProgressBar bar;
+
+    private CliProgress(String task, boolean show, long delayMillis) {
+        this.task = task;
+        this.show = show;
+        this.appearAt = System.nanoTime() + delayMillis * 1_000_000;
+        if (show && delayMillis == 0) {
+            bar = newBar();
+        }
     }
 
     /** A bar when {@code show} is true, otherwise a silent reporter. */
     public static CliProgress start(String task, boolean show) {
-        if (!show) {
-            return new CliProgress(null);
-        }
-        return new CliProgress(new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build());
+        return new CliProgress(task, show, 0);
+    }
+
+    /** A bar that appears only if the work is still running after {@link #SLOW_MILLIS} (and {@code show} is true). */
+    public static CliProgress startWhenSlow(String task, boolean show) {
+        return new CliProgress(task, show, SLOW_MILLIS);
+    }
+
+    private ProgressBar newBar() {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
     public Progress reporter() {
-        if (bar == null) {
+        if (!show) {
             return Progress.NONE;
         }
         return (done, total) -> {
-            synchronized (bar) {
-                bar.maxHint(total);
-                bar.stepTo(done);
+            synchronized (this) {
+                if (bar == null && System.nanoTime() - appearAt >= 0) {
+                    bar = newBar();
+                }
+                if (bar != null) {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                }
             }
         };
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (bar != null) {
             bar.close();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.Figure;
@@ -74,6 +75,9 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "plot the output variables")
     Path plot;
 
+    @Option(names = "--no-progress", description = "do not draw a progress bar (drawn on standard error when a run takes over 2 s)")
+    boolean noProgress;
+
     /** FILE.xml → FILE.sedml beside it. */
     private static Path beside(Path file, String extension) {
         String name = file.getFileName().toString();
@@ -116,9 +120,9 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
             times = OdeProblem.grid(0, end, step == null ? end / 100 : step);
         }
         SbmlSimulator.Result r;
-        try {
+        try (CliProgress bar = CliProgress.startWhenSlow("simulate", !noProgress)) {
             r = SbmlSimulator.simulate(model, Solvers.byName(solver, SolverOptions.tolerances(rtol, atol)), times, names,
-                    new LinkedHashSet<>(amounts), seed);
+                    new LinkedHashSet<>(amounts), seed, bar.reporter());
         } catch (SolverException e) {
             throw new OsteobiomeException(e.code(), file + ": model '" + model.id() + "' could not be solved at t = "
                     + Numbers.format(e.time()) + ": " + e.reason(), e);
