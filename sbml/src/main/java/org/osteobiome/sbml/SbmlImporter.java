@@ -38,6 +38,7 @@ import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.SBMLReader;
 import org.sbml.jsbml.Species;
 import org.sbml.jsbml.SpeciesReference;
+import org.sbml.jsbml.Unit;
 import org.sbml.jsbml.UnitDefinition;
 
 /**
@@ -354,6 +355,9 @@ public final class SbmlImporter {
         private String unitName(String reference) {
             if (reference == null || reference.isBlank()) {
                 return null;
+            }
+            if (Unit.isUnitKind(reference, model.getLevel(), model.getVersion())) {
+                return reference; // a base unit such as "second", not JSBML's predefined "Base unit second"
             }
             UnitDefinition ud = model.getUnitDefinition(reference);
             return ud != null && ud.isSetName() && !ud.getName().isBlank() ? ud.getName() : reference;

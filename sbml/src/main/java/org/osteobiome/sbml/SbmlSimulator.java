@@ -13,6 +13,7 @@ import org.osteobiome.model.ode.OdeProblem;
 import org.osteobiome.model.ode.OdeSolution;
 import org.osteobiome.model.ode.OdeSystem;
 import org.osteobiome.model.ode.Solver;
+import org.osteobiome.model.ode.SolverException;
 import org.osteobiome.model.ode.StateEvent;
 import org.osteobiome.model.ode.TimeProgress;
 
@@ -66,7 +67,11 @@ public final class SbmlSimulator {
                 throw OsteobiomeException.unknown("model " + model.id() + " has no symbol '" + v + "'; it has " + String.join(", ", model.symbols()));
             }
         }
-        return new Run(model, solver, outputTimes, variables, amounts, seed, progress).run();
+        try {
+            return new Run(model, solver, outputTimes, variables, amounts, seed, progress).run();
+        } catch (SolverException e) {
+            throw e.inUnit(model.timeUnit().orElse(""));
+        }
     }
 
     /**

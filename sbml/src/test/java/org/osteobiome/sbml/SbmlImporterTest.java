@@ -48,6 +48,23 @@ class SbmlImporterTest {
         assertThat(amounts.values()[1][0]).isCloseTo(2 * Math.exp(-0.5), within(1e-8));
     }
 
+    /** Base units read as their SBML names; a unit definition as its name; a species in concentration as substance/size. */
+    @Test
+    void unitsReadAsTheFileDeclaresThem() {
+        SbmlOdeModel m = SbmlImporter.read("decay.xml", DECAY
+                .replace("<model id=\"decay\">", "<model id=\"decay\" timeUnits=\"second\" substanceUnits=\"mole\">"
+                        + "<listOfUnitDefinitions><unitDefinition id=\"per_s\" name=\"1/s\"><listOfUnits>"
+                        + "<unit kind=\"second\" exponent=\"-1\" scale=\"0\" multiplier=\"1\"/></listOfUnits></unitDefinition>"
+                        + "</listOfUnitDefinitions>")
+                .replace("<compartment id=\"c\"", "<compartment id=\"c\" units=\"litre\"")
+                .replace("<parameter id=\"k\"", "<parameter id=\"k\" units=\"per_s\""));
+        assertThat(m.timeUnit()).contains("second");
+        assertThat(m.unit("k")).contains("1/s");
+        assertThat(m.unit("c")).contains("litre");
+        assertThat(m.unit("A")).contains("mole/litre");
+        assertThat(SbmlImporter.read("decay.xml", DECAY).timeUnit()).isEmpty();
+    }
+
     /**
      * A species integrated as a concentration (rate rule, hasOnlySubstanceUnits=false) whose event at t = 1 assigns both
      * it and its compartment's size: the assigned concentration is taken at the size before the event and the amount is

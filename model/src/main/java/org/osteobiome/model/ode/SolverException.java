@@ -1,6 +1,7 @@
 package org.osteobiome.model.ode;
 
 import org.osteobiome.core.ErrorCode;
+import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 
 /** A solve that could not be completed, with the model time at which it stopped. */
@@ -9,16 +10,33 @@ public class SolverException extends OsteobiomeException {
 
     private final double time;
     private final String reason;
+    private final String timeUnit;
 
+    /** A failure at {@code time} in days, the time unit of every built-in model. */
     public SolverException(ErrorCode code, double time, String reason) {
-        super(code, reason + " (at t = " + org.osteobiome.core.Numbers.format(time) + " d)");
+        this(code, time, reason, "d");
+    }
+
+    /** A failure at {@code time} in {@code timeUnit}; an empty unit prints the time alone. */
+    public SolverException(ErrorCode code, double time, String reason, String timeUnit) {
+        super(code, reason + " (at t = " + Numbers.format(time) + (timeUnit.isEmpty() ? "" : " " + timeUnit) + ")");
         this.time = time;
         this.reason = reason;
+        this.timeUnit = timeUnit;
     }
 
     /** The same failure with its time moved by {@code offset}, for models that restart their clock (cycles). */
     public SolverException shifted(double offset) {
-        SolverException moved = new SolverException(code(), time + offset, reason);
+        return copy(time + offset, timeUnit);
+    }
+
+    /** The same failure with its time in {@code unit} (a model whose clock is not in days); empty when unknown. */
+    public SolverException inUnit(String unit) {
+        return copy(time, unit);
+    }
+
+    private SolverException copy(double newTime, String unit) {
+        SolverException moved = new SolverException(code(), newTime, reason, unit);
         moved.setStackTrace(getStackTrace());
         return moved;
     }

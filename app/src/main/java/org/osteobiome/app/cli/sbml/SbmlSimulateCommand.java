@@ -124,8 +124,7 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
             r = SbmlSimulator.simulate(model, Solvers.byName(solver, SolverOptions.tolerances(rtol, atol)), times, names,
                     new LinkedHashSet<>(amounts), seed, bar.reporter());
         } catch (SolverException e) {
-            throw new OsteobiomeException(e.code(), file + ": model '" + model.id() + "' could not be solved at t = "
-                    + Numbers.format(e.time()) + ": " + e.reason(), e);
+            throw new OsteobiomeException(e.code(), file + ": model '" + model.id() + "' could not be solved: " + e.getMessage(), e);
         }
         List<String> header = new ArrayList<>();
         header.add("time");
