@@ -2,7 +2,17 @@
 // Loaded from this server only (the Content-Security-Policy allows no inline script).
 (function () {
   "use strict";
-  var palette = ["#2f6db3", "#d9822b", "#3a9d5d", "#b33a3a", "#7b59b3", "#8c6d31"];
+  // The project's figure style (report.FigureStyle): Okabe–Ito colours in an order whose neighbours differ in lightness,
+  // and for the n-th line a different dash, so that a line drawn over an identical one still shows both.
+  var palette = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000"];
+  var dashes = [[], [9, 5], [0.1, 5.5], [11, 4, 2, 4]];
+  function lineStyle(ctx, k, dpr) {
+    var dash = dashes[k % dashes.length];
+    var dots = dash.length > 0 && dash[0] < 1;
+    ctx.lineWidth = (k === 0 || dots ? 2.6 : Math.max(1.3, 2.6 - 0.6 * k)) * dpr;
+    ctx.lineCap = dots || dash.length === 0 ? "round" : "butt";
+    ctx.setLineDash(dash.map(function (d) { return d * dpr; }));
+  }
 
   function trajectoryCharts(holder) {
     var source = document.getElementById(holder.getAttribute("data-source"));
@@ -48,7 +58,9 @@
       var data = uPlot.join(perRun);
       var series = [{ label: first.time_label }];
       runs.forEach(function (run, i) {
-        series.push({ label: run.label, stroke: palette[i % palette.length], width: 2, spanGaps: true });
+        var dash = dashes[i % dashes.length];
+        series.push({ label: run.label, stroke: palette[i % palette.length], spanGaps: true, dash: dash,
+          width: i === 0 || (dash.length > 0 && dash[0] < 1) ? 2.6 : Math.max(1.3, 2.6 - 0.6 * i), cap: dash.length > 0 && dash[0] < 1 ? "round" : "butt" });
       });
       var figure = document.createElement("figure");
       figure.className = "chart";
@@ -126,21 +138,21 @@
     JSON.parse(source.textContent).forEach(function (fig, fi) {
       fig.panels.forEach(function (panel, pi) {
         var marks = [];
-        (panel.bands || []).forEach(function (b) { marks.push({ kind: "band", name: b.name, x: b.x, lo: b.lower, hi: b.upper }); });
+        (panel.bands || []).forEach(function (b) { marks.push({ kind: "band", name: b.name, x: b.x, lo: b.lower, hi: b.upper, line: b.line }); });
         (panel.lines || []).forEach(function (l) { marks.push({ kind: "line", name: l.name, x: l.x, y: l.y }); });
-        (panel.points || []).forEach(function (p) { marks.push({ kind: "points", name: p.name, x: p.x, y: p.y, err: p.errors }); });
+        (panel.points || []).forEach(function (p) { marks.push({ kind: "points", name: p.name, x: p.x, y: p.y, err: p.errors, line: p.line }); });
         var data = [null];
         var series = [{}];
-        // marks that belong together share a colour: "arm: band" and "arm: line" by the text before ": ", a fit's data
-        // and its curve, and a panel's bands with its one line (a median between its quantile bands)
-        var keys = [];
-        var lines = marks.filter(function (m) { return m.kind === "line"; }).length;
+        // as in the PNG and SVG figures: the k-th line in the k-th colour and dash; data and bands in the colour of the
+        // line they name; other data in colours after the lines'; bands of no line in deepening tints of the first colour
+        var lineNames = (panel.lines || []).map(function (l) { return l.name; });
+        var own = lineNames.length, shade = 0;
         marks.forEach(function (m) {
-          var name = m.name.replace(/ \(data\)$/, ""); // a fit's data share their condition's line colour
-          var key = name.indexOf(": ") > 0 ? name.split(": ")[0] : (lines === 1 && m.kind !== "points" ? "together" : name);
-          if (keys.indexOf(key) < 0) { keys.push(key); }
-          m.colour = palette[keys.indexOf(key) % palette.length];
-          if (/healthy|chance|perfect/.test(m.name)) { m.colour = "#6b6b6b"; }
+          var k = m.kind === "line" ? lineNames.indexOf(m.name) : (m.line ? lineNames.indexOf(m.line) : -1);
+          if (m.kind === "points" && k < 0) { k = own++; }
+          m.index = k;
+          m.colour = palette[Math.max(k, 0) % palette.length];
+          m.alpha = m.kind === "band" ? (k >= 0 ? 0.24 : 0.2 + 0.18 * Math.min(shade++, 3)) : 1;
         });
         marks.forEach(function (m, i) {
           var xs = [], ys = [];
@@ -163,7 +175,7 @@
             ctx.strokeStyle = m.colour;
             ctx.fillStyle = m.colour;
             if (m.kind === "band") {
-              ctx.globalAlpha = 0.18;
+              ctx.globalAlpha = m.alpha;
               ctx.beginPath();
               var first = true;
               m.x.forEach(function (x, k) { if (finite(x) && finite(m.hi[k])) { if (first) { ctx.moveTo(px(x), py(m.hi[k])); first = false; } else { ctx.lineTo(px(x), py(m.hi[k])); } } });
@@ -172,8 +184,7 @@
               ctx.fill();
             } else if (m.kind === "line") {
               ctx.globalAlpha = 1;
-              ctx.lineWidth = 2 * dpr;
-              ctx.setLineDash(/healthy|chance|perfect/.test(m.name) ? [6 * dpr, 4 * dpr] : []);
+              lineStyle(ctx, m.index, dpr);
               ctx.beginPath();
               var open = false;
               m.x.forEach(function (x, k) {
@@ -214,7 +225,7 @@
           series: series
         }, data, figure);
         var caption = document.createElement("figcaption");
-        caption.textContent = fig.title + (fig.panels.length > 1 ? " — " + panel.yLabel : "");
+        caption.textContent = fig.title + (fig.panels.length > 1 ? " — " + panel.yLabel : "") + (fig.caption ? ". " + fig.caption : "");
         figure.appendChild(caption);
         figure.setAttribute("data-drawn", "true");
       });
