@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.report.HtmlPage;
-import org.osteobiome.core.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,12 +24,8 @@ public final class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String html = render(spec.root().commandLine());
-        if (out == null) {
-            spec.commandLine().getOut().print(html);
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFiles.writeText(out, html);
+        TextOutput.emit(spec, out, render(spec.root().commandLine()));
+        if (out != null) {
             spec.commandLine().getOut().println("wrote " + out);
         }
         return 0;

@@ -212,6 +212,7 @@ public final class PublishedModelsDemo {
         List<String> failures = new ArrayList<>();
         List<List<String>> all = new ArrayList<>();
         List<List<String>> shown = new ArrayList<>();
+        double injectionEnd = 80;
         for (int c = 0; c <= 9; c++) {
             Trajectory t;
             try {
@@ -226,7 +227,7 @@ public final class PublishedModelsDemo {
             for (int r = 0; r < t.rows(); r++) {
                 all.add(List.of(name, Numbers.format(t.time()[r]), f(t.column("OCa")[r]), f(t.column("OBa")[r])));
             }
-            shown.add(List.of(name, "80", f(t.at(80, "OCa")), f(t.at(80, "OBa"))));
+            shown.add(List.of(name, Numbers.format(injectionEnd), f(t.at(injectionEnd, "OCa")), f(t.at(injectionEnd, "OBa"))));
         }
         FigureWriter.write(new Figure("lemaire2004: injections from day 20 to day 80", "time (days)", List.of(
                 new Figure.Panel("active osteoclasts OCa (pM)", clasts, List.of()),

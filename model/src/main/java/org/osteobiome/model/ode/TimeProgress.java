@@ -5,7 +5,8 @@ import org.osteobiome.core.Progress;
 /**
  * An {@link OdeSystem} that reports how far through [start, end] the solver has evaluated it, in thousandths, and
  * otherwise behaves exactly as the system it wraps. Reports only when the fraction grows, so a rejected step that
- * looked ahead never makes the progress go back.
+ * looked ahead never makes the progress go back. Unlike the systems it wraps, it serves one solve at a time: make one
+ * per run.
  */
 public final class TimeProgress implements OdeSystem {
     private static final long STEPS = 1000;

@@ -6,12 +6,17 @@
   // and for the n-th line a different dash, so that a line drawn over an identical one still shows both.
   var palette = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000"];
   var dashes = [[], [9, 5], [0.1, 5.5], [11, 4, 2, 4]];
-  function lineStyle(ctx, k, dpr) {
+  // the k-th line: solid and widest first, then dashed and thinner; the dotted one as wide as the first (round dots)
+  function lineLook(k) {
     var dash = dashes[k % dashes.length];
     var dots = dash.length > 0 && dash[0] < 1;
-    ctx.lineWidth = (k === 0 || dots ? 2.6 : Math.max(1.3, 2.6 - 0.6 * k)) * dpr;
-    ctx.lineCap = dots || dash.length === 0 ? "round" : "butt";
-    ctx.setLineDash(dash.map(function (d) { return d * dpr; }));
+    return { dash: dash, width: k === 0 || dots ? 2.6 : Math.max(1.3, 2.6 - 0.6 * k), cap: dots || dash.length === 0 ? "round" : "butt" };
+  }
+  function lineStyle(ctx, k, dpr) {
+    var look = lineLook(k);
+    ctx.lineWidth = look.width * dpr;
+    ctx.lineCap = look.cap;
+    ctx.setLineDash(look.dash.map(function (d) { return d * dpr; }));
   }
 
   function trajectoryCharts(holder) {
@@ -58,9 +63,8 @@
       var data = uPlot.join(perRun);
       var series = [{ label: first.time_label }];
       runs.forEach(function (run, i) {
-        var dash = dashes[i % dashes.length];
-        series.push({ label: run.label, stroke: palette[i % palette.length], spanGaps: true, dash: dash,
-          width: i === 0 || (dash.length > 0 && dash[0] < 1) ? 2.6 : Math.max(1.3, 2.6 - 0.6 * i), cap: dash.length > 0 && dash[0] < 1 ? "round" : "butt" });
+        var look = lineLook(i);
+        series.push({ label: run.label, stroke: palette[i % palette.length], spanGaps: true, dash: look.dash, width: look.width, cap: look.cap });
       });
       var figure = document.createElement("figure");
       figure.className = "chart";
