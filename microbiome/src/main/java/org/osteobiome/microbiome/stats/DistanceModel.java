@@ -1,10 +1,12 @@
 package org.osteobiome.microbiome.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Parallel;
+import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 
 /**
@@ -39,19 +41,26 @@ public final class DistanceModel {
      * @param terms     the terms, in the order of entry for {@link By#TERMS}
      */
     public static Result test(DistanceMatrix dm, double[][] design, List<Term> terms, By by, int permutations, long seed, int threads) {
+        return test(dm, design, terms, by, permutations, seed, threads, Progress.NONE);
+    }
+
+    /** The same, reporting permutations done. */
+    public static Result test(DistanceMatrix dm, double[][] design, List<Term> terms, By by, int permutations, long seed, int threads,
+                              Progress progress) {
         if (permutations < 0) {
             throw OsteobiomeException.invalid("--permutations must be ≥ 0");
         }
         int n = dm.size();
         int[][] orders = new int[permutations][];
         for (int i = 0; i < permutations; i++) {
-            orders[i] = shuffled(n, Parallel.random(seed, i));
+            orders[i] = PermutationEngine.shuffled(identity(n), Parallel.random(seed, i));
         }
-        return test(dm, design, terms, by, orders, seed, threads);
+        return test(dm, design, terms, by, orders, seed, threads, progress);
     }
 
     /** The same on given permutations: {@code orders[k][a]} is the sample that takes place a in permutation k. */
-    public static Result test(DistanceMatrix dm, double[][] design, List<Term> terms, By by, int[][] orders, long seed, int threads) {
+    public static Result test(DistanceMatrix dm, double[][] design, List<Term> terms, By by, int[][] orders, long seed, int threads,
+                              Progress progress) {
         int n = dm.size();
         if (design.length != n) {
             throw new IllegalArgumentException("design rows " + design.length + " ≠ samples " + n);
@@ -81,16 +90,26 @@ public final class DistanceModel {
             others.remove(k);
             without[k] = basis(design, others, n);
         }
-        double[] observed = statistics(g, total, full, without, df, residualDf, by, identity(n));
-        double[] ss = sumsOfSquares(g, total, full, without, df, by, identity(n));
+        double[] ss = sumsOfSquares(g, total, full, without, df, by, new int[][] {identity(n)})[0];
+        double[] observed = statistics(ss, df, residualDf);
         int[][] atLeast = new int[orders.length][];
-        Parallel.forEach(threads, orders.length, i -> {
-            double[] f = statistics(g, total, full, without, df, residualDf, by, orders[i]);
-            int[] hits = new int[t];
-            for (int k = 0; k < t; k++) {
-                hits[k] = f[k] >= observed[k] - EPS ? 1 : 0;
+        int blockSize = Math.max(1, Math.min(32, BLOCK_BYTES / (Double.BYTES * TILE * full.length)));
+        int blocks = (orders.length + blockSize - 1) / blockSize;
+        AtomicLong done = new AtomicLong();
+        progress.report(0, orders.length);
+        Parallel.forEach(threads, blocks, b -> {
+            int from = b * blockSize;
+            int[][] block = Arrays.copyOfRange(orders, from, Math.min(orders.length, from + blockSize));
+            double[][] permutedSs = sumsOfSquares(g, total, full, without, df, by, block);
+            for (int p = 0; p < block.length; p++) {
+                double[] f = statistics(permutedSs[p], df, residualDf);
+                int[] hits = new int[t];
+                for (int k = 0; k < t; k++) {
+                    hits[k] = f[k] >= observed[k] - EPS ? 1 : 0;
+                }
+                atLeast[from + p] = hits;
             }
-            atLeast[i] = hits;
+            progress.report(done.addAndGet(block.length), orders.length);
         });
         List<Row> rows = new ArrayList<>();
         double residual = ss[t];
@@ -118,49 +137,48 @@ public final class DistanceModel {
         return order;
     }
 
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = identity(n);
-        for (int k = n - 1; k > 0; k--) {
-            int j = random.nextInt(k + 1);
-            int tmp = order[k];
-            order[k] = order[j];
-            order[j] = tmp;
-        }
-        return order;
-    }
+    /** Columns of G per tile, and about how much of a core's cache a block's permuted basis vectors may take. */
+    private static final int TILE = 512;
+    private static final int BLOCK_BYTES = 192 * 1024;
 
-    /** Per term SS (sequential or marginal), then the residual SS, for G permuted by {@code order}. */
-    private static double[] sumsOfSquares(double[][] g, double total, double[][] full, double[][][] without, int[] df, By by, int[] order) {
+    /** Per order of the block: per term SS (sequential or marginal), then the residual SS, for G permuted by it. */
+    private static double[][] sumsOfSquares(double[][] g, double total, double[][] full, double[][][] without, int[] df, By by,
+                                            int[][] orders) {
         int t = df.length;
-        double[] perColumn = explained(g, full, order);
-        double model = 0;
-        for (double v : perColumn) {
-            model += v;
+        double[][] perColumn = explained(g, full, orders);
+        double[][][] reduced = new double[without.length][][];
+        for (int k = 0; k < without.length; k++) {
+            reduced[k] = explained(g, without[k], orders);
         }
-        double[] out = new double[t + 1];
-        if (by == By.TERMS) {
-            int c = 0;
-            for (int k = 0; k < t; k++) {
-                for (int j = 0; j < df[k]; j++) {
-                    out[k] += perColumn[c++];
+        double[][] out = new double[orders.length][t + 1];
+        for (int p = 0; p < orders.length; p++) {
+            double model = sum(perColumn[p]);
+            if (by == By.TERMS) {
+                int c = 0;
+                for (int k = 0; k < t; k++) {
+                    for (int j = 0; j < df[k]; j++) {
+                        out[p][k] += perColumn[p][c++];
+                    }
+                }
+            } else {
+                for (int k = 0; k < t; k++) {
+                    out[p][k] = model - sum(reduced[k][p]);
                 }
             }
-        } else {
-            for (int k = 0; k < t; k++) {
-                double reduced = 0;
-                for (double v : explained(g, without[k], order)) {
-                    reduced += v;
-                }
-                out[k] = model - reduced;
-            }
+            out[p][t] = total - model;
         }
-        out[t] = total - model;
         return out;
     }
 
-    private static double[] statistics(double[][] g, double total, double[][] full, double[][][] without, int[] df, int residualDf,
-                                       By by, int[] order) {
-        double[] ss = sumsOfSquares(g, total, full, without, df, by, order);
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static double[] statistics(double[] ss, int[] df, int residualDf) {
         double scale = ss[df.length] / residualDf;
         double[] f = new double[df.length];
         for (int k = 0; k < df.length; k++) {
@@ -170,28 +188,63 @@ public final class DistanceModel {
     }
 
     /**
-     * qⱼᵀ G_π qⱼ for each basis vector, where G_π[a][b] = G[π(a)][π(b)]: with v[π(a)] = q[a] this is vᵀGv.
+     * {@code out[p][j]} = qⱼᵀ G_π qⱼ for each order π = orders[p] and basis vector qⱼ, where G_π[a][b] = G[π(a)][π(b)]:
+     * with v[π(a)] = q[a] this is vᵀGv = Σ_a G_aa v_a² + 2 Σ_{a<b} G_ab v_a v_b. The upper triangle is read in column
+     * tiles, each tile once for the whole block while the block's vectors (restricted to the tile) stay in cache.
      */
-    private static double[] explained(double[][] g, double[][] basis, int[] order) {
+    private static double[][] explained(double[][] g, double[][] basis, int[][] orders) {
         int n = g.length;
-        double[] out = new double[basis.length];
-        double[] v = new double[n];
-        for (int j = 0; j < basis.length; j++) {
-            for (int a = 0; a < n; a++) {
-                v[order[a]] = basis[j][a];
-            }
-            double sum = 0;
-            for (int a = 0; a < n; a++) {
-                double[] row = g[a];
-                double s = 0;
-                for (int b = 0; b < n; b++) {
-                    s += row[b] * v[b];
+        int vectors = orders.length * basis.length;
+        double[][] v = new double[vectors][n];
+        for (int p = 0; p < orders.length; p++) {
+            for (int j = 0; j < basis.length; j++) {
+                double[] target = v[p * basis.length + j];
+                for (int a = 0; a < n; a++) {
+                    target[orders[p][a]] = basis[j][a];
                 }
-                sum += v[a] * s;
             }
-            out[j] = sum;
+        }
+        double[] offDiagonal = new double[vectors];
+        for (int c0 = 0; c0 < n; c0 += TILE) {
+            int c1 = Math.min(n, c0 + TILE);
+            for (int a = 0; a < c1 - 1; a++) {
+                double[] row = g[a];
+                int from = Math.max(a + 1, c0);
+                for (int q = 0; q < vectors; q++) {
+                    double[] x = v[q];
+                    offDiagonal[q] += x[a] * dot(row, x, from, c1);
+                }
+            }
+        }
+        double[][] out = new double[orders.length][basis.length];
+        for (int q = 0; q < vectors; q++) {
+            double[] x = v[q];
+            double diagonal = 0;
+            for (int a = 0; a < n; a++) {
+                diagonal += g[a][a] * x[a] * x[a];
+            }
+            out[q / basis.length][q % basis.length] = diagonal + 2 * offDiagonal[q];
         }
         return out;
+    }
+
+    /** Σ row[b]·x[b] for from ≤ b &lt; to, with four partial sums. */
+    private static double dot(double[] row, double[] x, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int b = from;
+        for (; b + 3 < to; b += 4) {
+            s0 += row[b] * x[b];
+            s1 += row[b + 1] * x[b + 1];
+            s2 += row[b + 2] * x[b + 2];
+            s3 += row[b + 3] * x[b + 3];
+        }
+        for (; b < to; b++) {
+            s0 += row[b] * x[b];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Orthonormal basis (rows) of the centred design columns, in the order given, by modified Gram–Schmidt twice. */

@@ -2,6 +2,7 @@ package org.osteobiome.microbiome.stats;
 
 import java.util.Arrays;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 import org.osteobiome.microbiome.ordination.Ordination;
 import org.osteobiome.microbiome.ordination.Pcoa;
@@ -25,6 +26,12 @@ public final class PermutationTests {
      * SS_W = Σ_groups Σ_within d²/n_g.
      */
     public static TestResult permanova(DistanceMatrix dm, Grouping grouping, int permutations, long seed, int threads) {
+        return permanova(dm, grouping, permutations, seed, threads, Progress.NONE);
+    }
+
+    /** The same, reporting permutations done. */
+    public static TestResult permanova(DistanceMatrix dm, Grouping grouping, int permutations, long seed, int threads,
+                                       Progress progress) {
         check(dm, grouping, permutations);
         int n = dm.size();
         int a = grouping.groupCount();
@@ -35,33 +42,32 @@ public final class PermutationTests {
             total += squared[k];
         }
         double ssTotal = total / n;
-        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, labels -> {
-            int[] sizes = grouping.sizes(labels);
-            // One 0/1 mask per group; a row's within-group sum is then a dot product with its group's mask, which
-            // runs without branches and with four independent sums (the comparison itself defeats prediction).
-            double[][] masks = new double[a][n];
-            for (int i = 0; i < n; i++) {
-                masks[labels[i]][i] = 1;
-            }
-            double[] within = new double[a];
-            int k = 0;
-            for (int i = 0; i < n - 1; i++) {
-                within[labels[i]] += maskedSum(squared, k, masks[labels[i]], i + 1, n);
-                k += n - i - 1;
-            }
-            double ssWithin = 0;
-            for (int g = 0; g < a; g++) {
-                ssWithin += within[g] / sizes[g];
-            }
-            return ((ssTotal - ssWithin) / (a - 1)) / (ssWithin / (n - a));
-        });
+        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads,
+                WithinGroupSums.blockSize(n), (labelings, out) -> {
+                    double[][] within = WithinGroupSums.of(squared, n, a, labelings);
+                    for (int p = 0; p < labelings.length; p++) {
+                        int[] sizes = grouping.sizes(labelings[p]);
+                        double ssWithin = 0;
+                        for (int g = 0; g < a; g++) {
+                            ssWithin += within[p][g] / sizes[g];
+                        }
+                        out[p] = ((ssTotal - ssWithin) / (a - 1)) / (ssWithin / (n - a));
+                    }
+                }, progress);
         return new TestResult("PERMANOVA", "pseudo-F", o.statistic(), o.pValue(), n, grouping.names(), permutations, seed);
     }
 
     /** ANOSIM (Clarke 1993): R = (mean rank between − mean rank within) / (M/2), ranks of all M distances, ties averaged. */
     public static TestResult anosim(DistanceMatrix dm, Grouping grouping, int permutations, long seed, int threads) {
+        return anosim(dm, grouping, permutations, seed, threads, Progress.NONE);
+    }
+
+    /** The same, reporting permutations done. */
+    public static TestResult anosim(DistanceMatrix dm, Grouping grouping, int permutations, long seed, int threads,
+                                    Progress progress) {
         check(dm, grouping, permutations);
         int n = dm.size();
+        int a = grouping.groupCount();
         double[] ranks = ranks(dm.condensed());
         double m = ranks.length;
         double rankSum = 0;
@@ -69,27 +75,22 @@ public final class PermutationTests {
             rankSum += r;
         }
         double allRanks = rankSum;
-        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, labels -> {
-            int a = grouping.groupCount();
-            double[][] masks = new double[a][n];
-            for (int i = 0; i < n; i++) {
-                masks[labels[i]][i] = 1;
-            }
-            int[] sizes = grouping.sizes(labels);
-            double within = 0;
-            long count = 0;
-            for (int g = 0; g < a; g++) {
-                count += (long) sizes[g] * (sizes[g] - 1) / 2;
-            }
-            int k = 0;
-            for (int i = 0; i < n - 1; i++) {
-                within += maskedSum(ranks, k, masks[labels[i]], i + 1, n);
-                k += n - i - 1;
-            }
-            double meanWithin = within / count;
-            double meanBetween = (allRanks - within) / (m - count);
-            return (meanBetween - meanWithin) / (m / 2);
-        });
+        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads,
+                WithinGroupSums.blockSize(n), (labelings, out) -> {
+                    double[][] sums = WithinGroupSums.of(ranks, n, a, labelings);
+                    for (int p = 0; p < labelings.length; p++) {
+                        int[] sizes = grouping.sizes(labelings[p]);
+                        double within = 0;
+                        long count = 0;
+                        for (int g = 0; g < a; g++) {
+                            within += sums[p][g];
+                            count += (long) sizes[g] * (sizes[g] - 1) / 2;
+                        }
+                        double meanWithin = within / count;
+                        double meanBetween = (allRanks - within) / (m - count);
+                        out[p] = (meanBetween - meanWithin) / (m / 2);
+                    }
+                }, progress);
         return new TestResult("ANOSIM", "R", o.statistic(), o.pValue(), n, grouping.names(), permutations, seed);
     }
 
@@ -100,11 +101,18 @@ public final class PermutationTests {
      */
     public static TestResult permdisp(DistanceMatrix dm, Grouping grouping, boolean spatialMedian, int permutations, long seed,
                                       int threads) {
+        return permdisp(dm, grouping, spatialMedian, permutations, seed, threads, Progress.NONE);
+    }
+
+    /** The same, reporting permutations done. */
+    public static TestResult permdisp(DistanceMatrix dm, Grouping grouping, boolean spatialMedian, int permutations, long seed,
+                                      int threads, Progress progress) {
         check(dm, grouping, permutations);
         Ordination pcoa = dm.size() <= Pcoa.EXACT_LIMIT ? Pcoa.exact(dm) : Pcoa.randomized(dm, Math.min(10, dm.size() - 1), seed);
         double[][] x = pcoa.coordinates();
         int a = grouping.groupCount();
-        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, labels -> {
+        PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, 1, (labelings, out) -> {
+            int[] labels = labelings[0];
             double[] distances = new double[x.length];
             for (int g = 0; g < a; g++) {
                 int group = g;
@@ -114,29 +122,9 @@ public final class PermutationTests {
                     distances[i] = euclidean(x[i], centre);
                 }
             }
-            return oneWayF(distances, labels, a);
-        });
+            out[0] = oneWayF(distances, labels, a);
+        }, progress);
         return new TestResult("PERMDISP", "F-value", o.statistic(), o.pValue(), dm.size(), grouping.names(), permutations, seed);
-    }
-
-    /** Σ values[start + (j − from)]·mask[j] for from ≤ j &lt; to, with four partial sums. */
-    private static double maskedSum(double[] values, int start, double[] mask, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int offset = start - from;
-        int j = from;
-        for (; j + 3 < to; j += 4) {
-            s0 += values[offset + j] * mask[j];
-            s1 += values[offset + j + 1] * mask[j + 1];
-            s2 += values[offset + j + 2] * mask[j + 2];
-            s3 += values[offset + j + 3] * mask[j + 3];
-        }
-        for (; j < to; j++) {
-            s0 += values[offset + j] * mask[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     static double[] centroid(double[][] x, int[] members) {
@@ -185,18 +173,26 @@ public final class PermutationTests {
         return (between / (groups - 1)) / (within / (values.length - groups));
     }
 
-    /** Ranks 1…n, ties given their average rank (as R's rank). */
+    /**
+     * Ranks 1…n, ties given their average rank (as R's rank). The values are ordered by a radix sort of their bit
+     * patterns (made to sort like the numbers) carrying their positions, so ten million distances rank in about a
+     * second; runs of equal values (== , so −0 ties with 0) share the mean of their positions.
+     */
     public static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
+        int n = values.length;
+        long[] keys = new long[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(values[i]);
+            keys[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE); // negative numbers: reverse their order
             order[i] = i;
         }
-        Arrays.sort(order, (p, q) -> Double.compare(values[p], values[q]));
-        double[] ranks = new double[values.length];
+        RadixSort.sort(keys, order);
+        double[] ranks = new double[n];
         int i = 0;
-        while (i < order.length) {
+        while (i < n) {
             int j = i;
-            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1;

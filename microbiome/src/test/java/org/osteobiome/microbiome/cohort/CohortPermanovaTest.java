@@ -32,7 +32,7 @@ class CohortPermanovaTest {
                 "real/karlsson2013/mapping-orig.txt")), "Classification", "NGT", List.of("Age", "BMI"), false);
         DistanceMatrix dm = BetaDiversity.compute(table, "taxatable.txt", BetaMetric.parse("braycurtis"), null,
                 BetaDiversity.Options.defaults()).select(design.samples());
-        return DistanceModel.test(dm, design.design(), design.permanovaTerms(), by, orders, 0, 2);
+        return DistanceModel.test(dm, design.design(), design.permanovaTerms(), by, orders, 0, 2, org.osteobiome.core.Progress.NONE);
     }
 
     private static int[][] rPermutations() throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.osteobiome.app.service.ModelRuns;
+import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.TextTable;
@@ -67,6 +68,9 @@ final class CohortPermanovaCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.tsv", description = "write the table to FILE instead of standard output")
     Path out;
 
+    @Option(names = "--no-progress", description = "no progress bar on standard error (it appears only when the permutations run past 2 s)")
+    boolean noProgress;
+
     @Override
     public Integer call() {
         DistanceModel.By how = switch (by.toLowerCase(Locale.ROOT)) {
@@ -85,12 +89,19 @@ final class CohortPermanovaCommand implements Callable<Integer> {
                 inputs.dropIncomplete);
         DistanceMatrix dm = BetaDiversity.compute(table.selectSamples(design.tableRows()), inputs.table.toString(), m,
                 tree == null ? null : Newick.read(tree), BetaDiversity.Options.defaults().withThreads(workers));
-        DistanceModel.Result result = DistanceModel.test(dm, design.design(), design.permanovaTerms(), how, permutations, seed, workers);
+        DistanceModel.Result result;
+        try (CliProgress bar = CliProgress.startWhenSlow("permanova", !noProgress)) {
+            result = DistanceModel.test(dm, design.design(), design.permanovaTerms(), how, permutations, seed, workers, bar.reporter());
+        }
         String[] groups = new String[design.sampleCount()];
         for (int i = 0; i < groups.length; i++) {
             groups[i] = design.levels().get(design.groups()[i]);
         }
-        TestResult dispersion = PermutationTests.permdisp(dm, Grouping.of(groups, inputs.groupColumn), true, permutations, seed, workers);
+        TestResult dispersion;
+        try (CliProgress bar = CliProgress.startWhenSlow("permdisp", !noProgress)) {
+            dispersion = PermutationTests.permdisp(dm, Grouping.of(groups, inputs.groupColumn), true, permutations, seed, workers,
+                    bar.reporter());
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("osteobiome: PERMANOVA by " + how.name().toLowerCase(Locale.ROOT) + " on " + m.id() + " distances of "
                 + design.sampleCount() + " samples; " + permutations + " permutations, seed " + seed);

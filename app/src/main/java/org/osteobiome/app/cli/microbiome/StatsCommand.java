@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.Numbers;
+import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 import org.osteobiome.microbiome.metadata.SampleMetadata;
+import org.osteobiome.microbiome.stats.Grouping;
 import org.osteobiome.microbiome.stats.PermutationTests;
 import org.osteobiome.microbiome.stats.TestResult;
 import picocli.CommandLine.Command;
@@ -52,7 +55,10 @@ public final class StatsCommand extends ParentCommand {
         @Option(names = "--threads", paramLabel = "K", description = "worker threads (default: all cores; the result does not depend on it)")
         Integer threads;
 
-        abstract TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping grouping, int threads);
+        @Option(names = "--no-progress", description = "no progress bar on standard error (it appears only when the permutations run past 2 s)")
+        boolean noProgress;
+
+        abstract TestResult run(DistanceMatrix dm, Grouping grouping, int threads, Progress progress);
 
         @Override
         public Integer call() {
@@ -60,8 +66,10 @@ public final class StatsCommand extends ParentCommand {
             DistanceMatrix dm = DistanceMatrix.read(distances);
             SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
             Inputs.Grouped grouped = Inputs.group(dm, m, column, missing);
-            TestResult r = run(grouped.distances(), grouped.grouping(),
-                    workers);
+            TestResult r;
+            try (CliProgress bar = CliProgress.startWhenSlow(spec.name(), !noProgress)) {
+                r = run(grouped.distances(), grouped.grouping(), workers, bar.reporter());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("method\t" + r.method());
             out.println("statistic_name\t" + r.statisticName());
@@ -86,8 +94,8 @@ public final class StatsCommand extends ParentCommand {
             description = "PERMANOVA (Anderson 2001): pseudo-F of between- against within-group dispersion.")
     static final class Permanova extends Test {
         @Override
-        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
-            return PermutationTests.permanova(dm, g, permutations, seed, k);
+        TestResult run(DistanceMatrix dm, Grouping g, int k, Progress progress) {
+            return PermutationTests.permanova(dm, g, permutations, seed, k, progress);
         }
     }
 
@@ -98,8 +106,8 @@ public final class StatsCommand extends ParentCommand {
         boolean centroid;
 
         @Override
-        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
-            return PermutationTests.permdisp(dm, g, !centroid, permutations, seed, k);
+        TestResult run(DistanceMatrix dm, Grouping g, int k, Progress progress) {
+            return PermutationTests.permdisp(dm, g, !centroid, permutations, seed, k, progress);
         }
     }
 
@@ -107,8 +115,8 @@ public final class StatsCommand extends ParentCommand {
             description = "ANOSIM (Clarke 1993): R from ranked between- and within-group distances.")
     static final class Anosim extends Test {
         @Override
-        TestResult run(DistanceMatrix dm, org.osteobiome.microbiome.stats.Grouping g, int k) {
-            return PermutationTests.anosim(dm, g, permutations, seed, k);
+        TestResult run(DistanceMatrix dm, Grouping g, int k, Progress progress) {
+            return PermutationTests.anosim(dm, g, permutations, seed, k, progress);
         }
     }
 }
