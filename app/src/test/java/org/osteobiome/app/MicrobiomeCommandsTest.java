@@ -96,6 +96,30 @@ class MicrobiomeCommandsTest {
     }
 
     @Test
+    void hdf5MatricesChainLikeTextAndQiime2OutputIsRefusedBeforeComputing(@TempDir Path dir) throws Exception {
+        Path tsv = dir.resolve("uw.tsv");
+        Path h5 = dir.resolve("uw.h5");
+        for (Path out : List.of(tsv, h5)) {
+            CliRun beta = CliRun.of("diversity", "beta", CRAWFORD, "--tree", TREE, "--metric", "unweighted_unifrac", "--out", out.toString());
+            assertThat(beta.exitCode()).as(beta.err()).isZero();
+        }
+        assertThat(Files.readAllBytes(h5)).startsWith(0x89, 'H', 'D', 'F');
+        for (String test : List.of("permanova", "permdisp", "anosim")) {
+            CliRun text = CliRun.of("stats", test, tsv.toString(), "--metadata", GROUPS, "--column", "Treatment", "--seed", "5");
+            CliRun binary = CliRun.of("stats", test, h5.toString(), "--metadata", GROUPS, "--column", "Treatment", "--seed", "5");
+            assertThat(binary.exitCode()).as(binary.err()).isZero();
+            // Text keeps 15 significant digits, so the statistic may differ in its last digits; the p-value may not.
+            assertThat(binary.out().lines().filter(l -> l.startsWith("p_value")).toList())
+                    .isEqualTo(text.out().lines().filter(l -> l.startsWith("p_value")).toList());
+        }
+        Path qza = dir.resolve("uw.qza");
+        CliRun refused = CliRun.of("diversity", "beta", CRAWFORD, "--metric", "braycurtis", "--out", qza.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("uw.qza: osteobiome does not write QIIME 2 artifacts");
+        assertThat(qza).doesNotExist();
+    }
+
+    @Test
     void declaredMissingValuesAreLeftOutOfGroupTestsAndCounted(@TempDir Path dir) throws Exception {
         Path dm = dir.resolve("bray.tsv");
         assertThat(CliRun.of("diversity", "beta", CRAWFORD, "--metric", "braycurtis", "--out", dm.toString()).exitCode()).isZero();

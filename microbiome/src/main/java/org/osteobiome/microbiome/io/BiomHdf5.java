@@ -3,7 +3,6 @@ package org.osteobiome.microbiome.io;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
 import org.osteobiome.microbiome.table.FeatureTableBuilder;
@@ -76,68 +73,19 @@ final class BiomHdf5 {
     }
 
     private static Dataset dataset(String name, HdfFile hdf, String path) {
-        Node node;
-        try {
-            node = hdf.getByPath(path);
-        } catch (HdfException e) {
-            throw OsteobiomeException.invalid(name + ": missing '" + path + "'; a BIOM 2.1 file needs observation/ids, "
-                    + "sample/ids and sample/matrix");
-        }
-        if (!(node instanceof Dataset d)) {
-            throw OsteobiomeException.invalid(name + ": '" + path + "' is not a dataset");
-        }
-        // Dimensions come from the file: refuse absurd ones before the library allocates for them.
-        double values = 1;
-        for (int dim : d.getDimensions()) {
-            values *= dim;
-        }
-        if (values < 0) {
-            throw OsteobiomeException.invalid(name + ": '" + path + "' declares negative dimensions; the file is damaged");
-        }
-        MemoryBudget.require(values * Math.max(8, d.getDataType().getSize()) * 2,
-                name + ": '" + path + "' with " + String.format(Locale.ROOT, "%.0f", values) + " values",
-                "the file is damaged or too large for one machine (split it by samples)");
-        return d;
+        return Hdf5Data.dataset(name, hdf, path, "a BIOM 2.1 file needs observation/ids, sample/ids and sample/matrix");
     }
 
     private static List<String> strings(String name, HdfFile hdf, String path) {
-        Object data = dataset(name, hdf, path).getData();
-        if (data instanceof String[] s) {
-            return Arrays.asList(s);
-        }
-        throw OsteobiomeException.invalid(name + ": '" + path + "' must hold strings");
+        return Hdf5Data.strings(name, dataset(name, hdf, path), path);
     }
 
     private static long[] longs(String name, HdfFile hdf, String path) {
-        Object data = dataset(name, hdf, path).getData();
-        if (data instanceof int[] a) {
-            return Arrays.stream(a).asLongStream().toArray();
-        }
-        if (data instanceof long[] a) {
-            return a;
-        }
-        throw OsteobiomeException.invalid(name + ": '" + path + "' must hold integers");
+        return Hdf5Data.longs(name, dataset(name, hdf, path), path);
     }
 
     private static double[] doubles(String name, HdfFile hdf, String path) {
-        Object data = dataset(name, hdf, path).getData();
-        if (data instanceof double[] a) {
-            return a;
-        }
-        if (data instanceof float[] a) {
-            double[] out = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = a[i];
-            }
-            return out;
-        }
-        if (data instanceof int[] a) {
-            return Arrays.stream(a).asDoubleStream().toArray();
-        }
-        if (data instanceof long[] a) {
-            return Arrays.stream(a).asDoubleStream().toArray();
-        }
-        throw OsteobiomeException.invalid(name + ": '" + path + "' must hold numbers");
+        return Hdf5Data.doubles(name, dataset(name, hdf, path), path);
     }
 
     private static List<Lineage> taxonomy(String name, Dataset d, int features) {

@@ -10,13 +10,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
@@ -136,74 +131,16 @@ public final class FeatureTables {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** The most a QIIME 2 artifact's table may expand to: 1 GiB (a larger one is refused as a possible zip bomb). */
-    public static final long MAX_ARTIFACT_ENTRY = 1L << 30;
-
-    /** An entry's bytes, refusing one that declares or turns out to expand past {@code limit}. */
-    private static byte[] entry(ZipFile zip, ZipEntry entry, Path file, long limit) throws IOException {
-        String refusal = file + ": " + entry.getName() + " expands past " + limit + " bytes; this is not a feature table osteobiome"
-                + " reads (a damaged artifact or a zip bomb?) — export the table as BIOM and upload that";
-        if (entry.getSize() > limit) {
-            throw OsteobiomeException.invalid(refusal);
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(entry.getSize() > 0 ? (int) entry.getSize() : 1 << 16);
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > limit) {
-                    throw OsteobiomeException.invalid(refusal);
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
     /** A QIIME 2 artifact: a zip with {@code <uuid>/metadata.yaml} and {@code <uuid>/data/feature-table.biom}. */
     private static FeatureTable readArtifact(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry table = null;
-            ZipEntry metadata = null;
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                if (entry.getName().startsWith("/") || entry.getName().contains("\\")
-                        || Arrays.asList(entry.getName().split("/")).contains("..")) {
-                    throw OsteobiomeException.invalid(file + ": archive entry '" + entry.getName() + "' has an absolute or parent"
-                            + " path; a QIIME 2 artifact holds only <uuid>/… entries — refused");
-                }
-                String[] parts = entry.getName().split("/");
-                if (parts.length == 2 && parts[1].equals("metadata.yaml")) {
-                    metadata = entry;
-                } else if (parts.length == 3 && parts[1].equals("data") && parts[2].equals("feature-table.biom")) {
-                    table = entry;
-                }
-            }
-            if (metadata != null) {
-                String yaml = new String(entry(zip, metadata, file, 1L << 20), StandardCharsets.UTF_8);
-                String type = yaml.lines().filter(l -> l.startsWith("type:")).findFirst().orElse("type: unknown")
-                        .substring(5).strip();
-                if (!type.startsWith("FeatureTable[")) {
-                    throw OsteobiomeException.invalid(file + ": this QIIME 2 artifact holds " + type
-                            + ", not a FeatureTable; export the feature table artifact instead");
-                }
-            }
-            if (table == null) {
-                throw OsteobiomeException.invalid(file + ": no <uuid>/data/feature-table.biom inside this QIIME 2 artifact");
-            }
-            byte[] biom = entry(zip, table, file, MAX_ARTIFACT_ENTRY);
-            String inner = file + "!" + table.getName();
-            if (!startsWith(biom, HDF5_SIGNATURE)) {
-                throw OsteobiomeException.invalid(inner + ": not BIOM 2.1 HDF5 (no HDF5 signature); a QIIME 2 FeatureTable"
-                        + " artifact holds one — export the table again from QIIME 2");
-            }
-            return readBiomHdf5(inner, () -> HdfFile.fromBytes(biom));
-        } catch (ZipException e) {
-            throw OsteobiomeException.invalid(file + ": not a readable zip/QIIME 2 artifact (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw OsteobiomeException.cannotRead(file, e);
+        Qiime2Artifact.Data data = Qiime2Artifact.read(file, "feature-table.biom", "FeatureTable[",
+                "export the feature table artifact (or the table as BIOM) instead");
+        byte[] biom = data.bytes();
+        if (!startsWith(biom, HDF5_SIGNATURE)) {
+            throw OsteobiomeException.invalid(data.name() + ": not BIOM 2.1 HDF5 (no HDF5 signature); a QIIME 2 FeatureTable"
+                    + " artifact holds one — export the table again from QIIME 2");
         }
+        return readBiomHdf5(data.name(), () -> HdfFile.fromBytes(biom));
     }
 
     /**

@@ -27,7 +27,7 @@ import org.osteobiome.microbiome.tree.PhyloTree;
 
 /**
  * Damaged copies of real files in every format the microbiome readers take — feature tables (BIOM 1.0 JSON, BIOM 2.1
- * HDF5, QIIME 2 .qza, TSV, lineage tables, MetaPhlAn), sample metadata, Newick trees and lsmat distance matrices. The
+ * HDF5, QIIME 2 .qza, TSV, lineage tables, MetaPhlAn), sample metadata, Newick trees and distance matrices (lsmat, ssu HDF5). The
  * property: a read whose result is well formed (finite, non-negative values; unique ids), or an
  * {@link org.osteobiome.core.OsteobiomeException} whose message names the file — never another exception type, an
  * out-of-memory error or a hang. Seeded, so a failure reproduces.
@@ -55,7 +55,9 @@ class ReaderFuzzTest {
 
     private static final Map<String, Path> MATRICES = Map.of(
             "crawford-braycurtis.lsmat", SharedData.fixture("crawford-braycurtis.lsmat"),
-            "crawford-unweighted-unifrac-ssu.lsmat", SharedData.fixture("crawford-unweighted-unifrac-ssu.lsmat"));
+            "crawford-unweighted-unifrac-ssu.lsmat", SharedData.fixture("crawford-unweighted-unifrac-ssu.lsmat"),
+            "crawford-unweighted-unifrac-ssu-fp64.h5", SharedData.fixture("crawford-unweighted-unifrac-ssu-fp64.h5"),
+            "crawford-unweighted-unifrac-ssu-fp32.h5", SharedData.fixture("crawford-unweighted-unifrac-ssu-fp32.h5"));
 
     @Provide
     Arbitrary<Mutation> tables() {
@@ -114,7 +116,7 @@ class ReaderFuzzTest {
     @Property(tries = 200, seed = "20261206")
     void damagedDistanceMatricesAreReadOrRefusedNamingTheFile(@ForAll("matrices") Mutation m) throws IOException {
         check(MATRICES, m, file -> {
-            DistanceMatrix dm = DistanceMatrix.read(file);
+            DistanceMatrix dm = DistanceMatrixFiles.read(file);
             assertThat(dm.size()).isPositive();
             assertUnique(dm.ids());
             for (double d : dm.condensed()) {

@@ -13,6 +13,7 @@ import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
+import org.osteobiome.microbiome.io.DistanceMatrixFiles;
 import org.osteobiome.microbiome.metadata.SampleMetadata;
 import org.osteobiome.microbiome.ordination.Ordination;
 import org.osteobiome.microbiome.ordination.Pcoa;
@@ -32,7 +33,7 @@ public final class OrdinateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DM.tsv", description = "distance matrix (lsmat TSV, as scikit-bio and QIIME 2 write it)")
+    @Parameters(paramLabel = "DM", description = "distance matrix: lsmat TSV (as scikit-bio and QIIME 2 export it), HDF5 (as ssu or 'diversity beta --out DM.h5' write it) or a QIIME 2 DistanceMatrix .qza")
     Path distances;
 
     @Option(names = "--out", paramLabel = "PCOA.tsv",
@@ -73,7 +74,7 @@ public final class OrdinateCommand implements Callable<Integer> {
         if (axes < 1) {
             throw OsteobiomeException.invalid("--axes must be at least 1, got " + axes);
         }
-        DistanceMatrix dm = DistanceMatrix.read(distances);
+        DistanceMatrix dm = DistanceMatrixFiles.read(distances);
         // Metadata and its column are checked (and the sample ids matched) before any output is written.
         SampleMetadata m = metadata == null ? null : Inputs.metadata(metadata, spec.commandLine().getErr());
         String[] labels = m == null || colorBy == null ? null : m.values(colorBy, dm.ids());

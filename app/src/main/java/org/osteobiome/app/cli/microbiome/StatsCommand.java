@@ -11,6 +11,7 @@ import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
+import org.osteobiome.microbiome.io.DistanceMatrixFiles;
 import org.osteobiome.microbiome.metadata.SampleMetadata;
 import org.osteobiome.microbiome.stats.Grouping;
 import org.osteobiome.microbiome.stats.PermutationTests;
@@ -32,7 +33,7 @@ public final class StatsCommand extends ParentCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DM.tsv", description = "distance matrix (lsmat TSV)")
+        @Parameters(paramLabel = "DM", description = "distance matrix: lsmat TSV, HDF5 (as ssu or 'diversity beta --out DM.h5' write it) or a QIIME 2 DistanceMatrix .qza")
         Path distances;
 
         @Option(names = "--metadata", required = true, paramLabel = "M", description = "sample metadata (TSV/CSV, QIIME 2 style accepted)")
@@ -63,7 +64,7 @@ public final class StatsCommand extends ParentCommand {
         @Override
         public Integer call() {
             int workers = org.osteobiome.app.service.ModelRuns.threads(threads); // checked before any output
-            DistanceMatrix dm = DistanceMatrix.read(distances);
+            DistanceMatrix dm = DistanceMatrixFiles.read(distances);
             SampleMetadata m = Inputs.metadata(metadata, spec.commandLine().getErr());
             Inputs.Grouped grouped = Inputs.group(dm, m, column, missing);
             TestResult r;

@@ -118,74 +118,131 @@ public final class DistanceMatrix {
     /** Reads an lsmat file, checking that it is square, symmetric, hollow, non-negative and finite. */
     public static DistanceMatrix read(Path file) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            int lineOffset = 0;
-            while (header != null && header.startsWith("#")) {
-                header = in.readLine(); // comment lines before the header (tool and version notes)
-                lineOffset++;
-            }
-            if (header == null) {
-                throw OsteobiomeException.invalid(file + ": no header line; an lsmat file starts with a tab and the ids");
-            }
-            header = header.replace("\uFEFF", "");
-            String[] head = header.split("\t", -1);
-            List<String> ids = new ArrayList<>();
-            for (int c = 1; c < head.length; c++) {
-                ids.add(head[c].strip());
-            }
-            Set<String> unique = new HashSet<>(ids);
-            if (unique.size() != ids.size() || ids.isEmpty()) {
-                throw OsteobiomeException.invalid(file + ", line " + (1 + lineOffset) + ": the header must list each id once after an empty first cell");
-            }
-            int n = ids.size();
-            MemoryBudget.require(8.0 * n * n, file + ": a matrix of " + n + " ids", "read a smaller matrix");
-            double[][] rows = new double[n][];
-            for (int i = 0; i < n; i++) {
-                String line = in.readLine();
-                if (line == null) {
-                    throw OsteobiomeException.invalid(file + ": " + n + " ids in the header but only " + i
-                            + " rows; the file may be truncated");
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length != n + 1) {
-                    throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": " + (cells.length - 1) + " values for " + n + " ids");
-                }
-                if (!cells[0].strip().equals(ids.get(i))) {
-                    throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": row id '" + cells[0].strip()
-                            + "' but column " + (i + 1) + " is '" + ids.get(i) + "'; rows must follow the header order");
-                }
-                rows[i] = new double[n];
-                for (int j = 0; j < n; j++) {
-                    try {
-                        rows[i][j] = Double.parseDouble(cells[j + 1].strip());
-                    } catch (NumberFormatException e) {
-                        throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ", column " + (j + 2) + ": '" + cells[j + 1]
-                                + "' is not a number");
-                    }
-                    if (!Double.isFinite(rows[i][j]) || rows[i][j] < 0) {
-                        throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ", column " + (j + 2)
-                                + ": distances must be finite and non-negative, got " + cells[j + 1]);
-                    }
-                }
-                if (rows[i][i] != 0) {
-                    throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": the diagonal must be 0, got " + rows[i][i]);
-                }
-            }
-            double[] condensed = allocate(n);
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    double a = rows[i][j];
-                    double b = rows[j][i];
-                    if (Math.abs(a - b) > 1e-8 * Math.max(1, Math.max(a, b))) {
-                        throw OsteobiomeException.invalid(file + ": not symmetric at (" + ids.get(i) + ", " + ids.get(j) + "): "
-                                + a + " vs " + b);
-                    }
-                    condensed[index(n, i, j)] = a;
-                }
-            }
-            return new DistanceMatrix(ids, condensed);
+            return read(file.toString(), in);
         } catch (IOException e) {
             throw OsteobiomeException.cannotRead(file, e);
         }
+    }
+
+    /** Reads lsmat text; {@code file} names it in messages. */
+    public static DistanceMatrix read(String file, BufferedReader in) throws IOException {
+        String header = in.readLine();
+        int lineOffset = 0;
+        while (header != null && header.startsWith("#")) {
+            header = in.readLine(); // comment lines before the header (tool and version notes)
+            lineOffset++;
+        }
+        if (header == null) {
+            throw OsteobiomeException.invalid(file + ": no header line; an lsmat file starts with a tab and the ids");
+        }
+        header = header.replace("\uFEFF", "");
+        String[] head = header.split("\t", -1);
+        List<String> ids = new ArrayList<>();
+        for (int c = 1; c < head.length; c++) {
+            ids.add(head[c].strip());
+        }
+        Set<String> unique = new HashSet<>(ids);
+        if (unique.size() != ids.size() || ids.isEmpty()) {
+            throw OsteobiomeException.invalid(file + ", line " + (1 + lineOffset) + ": the header must list each id once after an empty first cell");
+        }
+        int n = ids.size();
+        MemoryBudget.require(8.0 * n * n, file + ": a matrix of " + n + " ids", "read a smaller matrix");
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            String line = in.readLine();
+            if (line == null) {
+                throw OsteobiomeException.invalid(file + ": " + n + " ids in the header but only " + i
+                        + " rows; the file may be truncated");
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != n + 1) {
+                throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": " + (cells.length - 1) + " values for " + n + " ids");
+            }
+            if (!cells[0].strip().equals(ids.get(i))) {
+                throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": row id '" + cells[0].strip()
+                        + "' but column " + (i + 1) + " is '" + ids.get(i) + "'; rows must follow the header order");
+            }
+            rows[i] = new double[n];
+            for (int j = 0; j < n; j++) {
+                try {
+                    rows[i][j] = Double.parseDouble(cells[j + 1].strip());
+                } catch (NumberFormatException e) {
+                    throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ", column " + (j + 2) + ": '" + cells[j + 1]
+                            + "' is not a number");
+                }
+                if (!Double.isFinite(rows[i][j]) || rows[i][j] < 0) {
+                    throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ", column " + (j + 2)
+                            + ": distances must be finite and non-negative, got " + cells[j + 1]);
+                }
+            }
+            if (rows[i][i] != 0) {
+                throw OsteobiomeException.invalid(file + ", line " + (i + 2 + lineOffset) + ": the diagonal must be 0, got " + rows[i][i]);
+            }
+        }
+        return folded(file, ids, rows);
+    }
+
+    /**
+     * A matrix from its full square form (rows in the order of {@code ids}), checking that it is finite,
+     * non-negative, hollow and symmetric; {@code name} names the source in messages.
+     */
+    public static DistanceMatrix fromSquare(String name, List<String> ids, double[][] rows) {
+        int n = ids.size();
+        if (new HashSet<>(ids).size() != n || n == 0) {
+            throw OsteobiomeException.invalid(name + ": the ids must be present and distinct");
+        }
+        if (rows.length != n) {
+            throw OsteobiomeException.invalid(name + ": " + rows.length + " rows for " + n + " ids");
+        }
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != n) {
+                throw OsteobiomeException.invalid(name + ": row " + (i + 1) + " (" + ids.get(i) + ") has " + rows[i].length
+                        + " values for " + n + " ids");
+            }
+            for (int j = 0; j < n; j++) {
+                double v = rows[i][j];
+                if (!Double.isFinite(v) || v < 0) {
+                    throw OsteobiomeException.invalid(name + ": row " + (i + 1) + " (" + ids.get(i) + "), column " + (j + 1)
+                            + ": distances must be finite and non-negative, got " + v);
+                }
+            }
+            if (rows[i][i] != 0) {
+                throw OsteobiomeException.invalid(name + ": row " + (i + 1) + " (" + ids.get(i) + "): the diagonal must be 0, got "
+                        + rows[i][i]);
+            }
+        }
+        return folded(name, ids, rows);
+    }
+
+    /** The upper triangle of checked rows, after checking that the lower one mirrors it. */
+    private static DistanceMatrix folded(String name, List<String> ids, double[][] rows) {
+        int n = ids.size();
+        double[] condensed = allocate(n);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double a = rows[i][j];
+                double b = rows[j][i];
+                if (Math.abs(a - b) > 1e-8 * Math.max(1, Math.max(a, b))) {
+                    throw OsteobiomeException.invalid(name + ": not symmetric at (" + ids.get(i) + ", " + ids.get(j) + "): "
+                            + a + " vs " + b);
+                }
+                condensed[index(n, i, j)] = a;
+            }
+        }
+        return new DistanceMatrix(ids, condensed);
+    }
+
+    /** The full square form, row by row. */
+    public double[][] square() {
+        int n = size();
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = condensed[index(n, i, j)];
+                rows[i][j] = v;
+                rows[j][i] = v;
+            }
+        }
+        return rows;
     }
 }
