@@ -36,7 +36,6 @@ import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
  * </ul>
  */
 public final class DistanceMatrixFiles {
-    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
     private static final String HDF5_NEEDS = "a distance matrix in HDF5 holds 'order' (the ids) and 'matrix' (n × n), as ssu writes";
 
@@ -60,7 +59,7 @@ public final class DistanceMatrixFiles {
     /** Reads a matrix in any of the formats, checking it as {@link DistanceMatrix#fromSquare} does. */
     public static DistanceMatrix read(Path file) {
         byte[] head = head(file);
-        if (startsWith(head, HDF5_SIGNATURE)) {
+        if (Hdf5Data.hasSignature(head)) {
             return readHdf5(file);
         }
         if (startsWith(head, ZIP_SIGNATURE)) {
@@ -78,17 +77,11 @@ public final class DistanceMatrixFiles {
 
     private static DistanceMatrix readHdf5(Path file) {
         String name = file.toString();
-        try (HdfFile hdf = new HdfFile(file)) {
+        return Hdf5Data.read(name, () -> new HdfFile(file), hdf -> {
             List<String> ids = Hdf5Data.strings(name, Hdf5Data.dataset(name, hdf, "order", HDF5_NEEDS), "order");
             double[][] rows = Hdf5Data.matrix(name, Hdf5Data.dataset(name, hdf, "matrix", HDF5_NEEDS), "matrix");
             return DistanceMatrix.fromSquare(name, ids.stream().map(String::strip).toList(), rows);
-        } catch (OsteobiomeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The HDF5 library reports damage with assorted exception types.
-            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + why + "); it may be truncated or damaged");
-        }
+        });
     }
 
     /**

@@ -22,7 +22,6 @@ import org.osteobiome.microbiome.table.FeatureTable;
  * from the file's content (not its name): HDF5 and zip signatures, a JSON object, or the header of a text table.
  */
 public final class FeatureTables {
-    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final String GENERATED_BY = "osteobiome";
 
     private FeatureTables() {
@@ -38,7 +37,7 @@ public final class FeatureTables {
         if (head.length == 0) {
             throw OsteobiomeException.invalid(file + ": the file is empty");
         }
-        if (startsWith(head, HDF5_SIGNATURE)) {
+        if (Hdf5Data.hasSignature(head)) {
             return TableFileFormat.BIOM_HDF5;
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
@@ -116,27 +115,17 @@ public final class FeatureTables {
         return readBiomHdf5(name, () -> new HdfFile(file));
     }
 
-    /** Opens and reads BIOM 2.1 HDF5; the HDF5 library reports damage with assorted exception types, not only HdfException. */
     private static FeatureTable readBiomHdf5(String name, Supplier<HdfFile> open) {
-        try (HdfFile hdf = open.get()) {
-            return BiomHdf5.read(name, hdf);
-        } catch (OsteobiomeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + describe(e) + "); it may be truncated or damaged");
-        }
+        return Hdf5Data.read(name, open, hdf -> BiomHdf5.read(name, hdf));
     }
 
-    private static String describe(RuntimeException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     /** A QIIME 2 artifact: a zip with {@code <uuid>/metadata.yaml} and {@code <uuid>/data/feature-table.biom}. */
     private static FeatureTable readArtifact(Path file) {
         Qiime2Artifact.Data data = Qiime2Artifact.read(file, "feature-table.biom", "FeatureTable[",
                 "export the feature table artifact (or the table as BIOM) instead");
         byte[] biom = data.bytes();
-        if (!startsWith(biom, HDF5_SIGNATURE)) {
+        if (!Hdf5Data.hasSignature(biom)) {
             throw OsteobiomeException.invalid(data.name() + ": not BIOM 2.1 HDF5 (no HDF5 signature); a QIIME 2 FeatureTable"
                     + " artifact holds one — export the table again from QIIME 2");
         }
@@ -197,17 +186,5 @@ public final class FeatureTables {
             }
         }
         return control > head.length / 20;
-    }
-
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        if (data.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (data[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -12,7 +12,29 @@ import org.osteobiome.core.OsteobiomeException;
 
 /** Datasets of an HDF5 file read with their sizes checked first, and their values as the types osteobiome uses. */
 final class Hdf5Data {
+    /** The first bytes of every HDF5 file. */
+    static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
     private Hdf5Data() {
+    }
+
+    static boolean hasSignature(byte[] head) {
+        return head.length >= SIGNATURE.length && java.util.Arrays.equals(head, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
+    }
+
+    /**
+     * Opens a file and reads it with {@code body}; the HDF5 library reports damage with assorted exception types,
+     * not only HdfException, so any of them becomes one message naming the file.
+     */
+    static <T> T read(String name, java.util.function.Supplier<HdfFile> open, java.util.function.Function<HdfFile, T> body) {
+        try (HdfFile hdf = open.get()) {
+            return body.apply(hdf);
+        } catch (OsteobiomeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            throw OsteobiomeException.invalid(name + ": not a readable HDF5 file (" + why + "); it may be truncated or damaged");
+        }
     }
 
     /**

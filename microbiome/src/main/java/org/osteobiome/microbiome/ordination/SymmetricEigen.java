@@ -1,5 +1,6 @@
 package org.osteobiome.microbiome.ordination;
 
+import org.osteobiome.core.DotProduct;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
 
@@ -84,7 +85,7 @@ final class SymmetricEigen {
             // p = A_sub·v (A_sub symmetric: row-wise dot products), K = vᵀp, w = p − K·v; A_sub −= 2(v·wᵀ + w·vᵀ).
             double kappa = 0;
             for (int i = k + 1; i < n; i++) {
-                double s = dot(a[i], v, k + 1, n);
+                double s = DotProduct.of(a[i], v, k + 1, n);
                 p[i] = s;
                 kappa += v[i] * s;
             }
@@ -144,25 +145,6 @@ final class SymmetricEigen {
             }
         }
         return qt;
-    }
-
-    /** Σ row[j]·v[j] for from ≤ j &lt; to, with four partial sums so the multiplications overlap. */
-    private static double dot(double[] row, double[] v, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = from;
-        for (; j + 3 < to; j += 4) {
-            s0 += row[j] * v[j];
-            s1 += row[j + 1] * v[j + 1];
-            s2 += row[j + 2] * v[j + 2];
-            s3 += row[j + 3] * v[j + 3];
-        }
-        for (; j < to; j++) {
-            s0 += row[j] * v[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Columns of the eigenvector rows updated together: two rows of this width stay in the first-level cache. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.osteobiome.core.DotProduct;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Parallel;
 import org.osteobiome.core.Progress;
@@ -212,7 +213,7 @@ public final class DistanceModel {
                 int from = Math.max(a + 1, c0);
                 for (int q = 0; q < vectors; q++) {
                     double[] x = v[q];
-                    offDiagonal[q] += x[a] * dot(row, x, from, c1);
+                    offDiagonal[q] += x[a] * DotProduct.of(row, x, from, c1);
                 }
             }
         }
@@ -226,25 +227,6 @@ public final class DistanceModel {
             out[q / basis.length][q % basis.length] = diagonal + 2 * offDiagonal[q];
         }
         return out;
-    }
-
-    /** Σ row[b]·x[b] for from ≤ b &lt; to, with four partial sums. */
-    private static double dot(double[] row, double[] x, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int b = from;
-        for (; b + 3 < to; b += 4) {
-            s0 += row[b] * x[b];
-            s1 += row[b + 1] * x[b + 1];
-            s2 += row[b + 2] * x[b + 2];
-            s3 += row[b + 3] * x[b + 3];
-        }
-        for (; b < to; b++) {
-            s0 += row[b] * x[b];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Orthonormal basis (rows) of the centred design columns, in the order given, by modified Gram–Schmidt twice. */

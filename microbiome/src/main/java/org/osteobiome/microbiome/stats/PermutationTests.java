@@ -42,11 +42,11 @@ public final class PermutationTests {
             total += squared[k];
         }
         double ssTotal = total / n;
+        int[] sizes = grouping.sizes(grouping.labels()); // the same for every permutation
         PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads,
                 WithinGroupSums.blockSize(n), (labelings, out) -> {
                     double[][] within = WithinGroupSums.of(squared, n, a, labelings);
                     for (int p = 0; p < labelings.length; p++) {
-                        int[] sizes = grouping.sizes(labelings[p]);
                         double ssWithin = 0;
                         for (int g = 0; g < a; g++) {
                             ssWithin += within[p][g] / sizes[g];
@@ -75,16 +75,18 @@ public final class PermutationTests {
             rankSum += r;
         }
         double allRanks = rankSum;
+        long withinPairs = 0; // the same for every permutation, as the group sizes are
+        for (int size : grouping.sizes(grouping.labels())) {
+            withinPairs += (long) size * (size - 1) / 2;
+        }
+        long count = withinPairs;
         PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads,
                 WithinGroupSums.blockSize(n), (labelings, out) -> {
                     double[][] sums = WithinGroupSums.of(ranks, n, a, labelings);
                     for (int p = 0; p < labelings.length; p++) {
-                        int[] sizes = grouping.sizes(labelings[p]);
                         double within = 0;
-                        long count = 0;
                         for (int g = 0; g < a; g++) {
                             within += sums[p][g];
-                            count += (long) sizes[g] * (sizes[g] - 1) / 2;
                         }
                         double meanWithin = within / count;
                         double meanBetween = (allRanks - within) / (m - count);
