@@ -28,7 +28,8 @@ class CliErrorsTest {
             {"vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", "mouse-variability.tsv", "--threads", "0"},
             {"sensitivity", "lemaire2004", "--output", "OBa", "--at", "10", "--parameters", "k_B", "--threads", "-3"},
             {"fit", "lemaire2004", "--data", "missing.tsv", "--fit", "k_B", "--threads", "0"},
-            {"stats", "permanova", "missing.tsv", "--metadata", "missing.tsv", "--column", "g", "--threads", "0"}}) {
+            {"stats", "permanova", "missing.tsv", "--metadata", "missing.tsv", "--column", "g", "--threads", "0"},
+            {"ordinate", "missing.tsv", "--threads", "0"}}) {
             CliRun run = CliRun.of(args);
             assertOneLineError(run, 2, "--threads must be at least 1");
             assertThat(run.err()).as(String.join(" ", args)).doesNotContain("%");

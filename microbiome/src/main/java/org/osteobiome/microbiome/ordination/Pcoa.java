@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
+import org.osteobiome.core.Progress;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 
 /**
@@ -85,12 +86,17 @@ public final class Pcoa {
     }
 
     public static Ordination exact(DistanceMatrix dm) {
+        return exact(dm, 1, Progress.NONE);
+    }
+
+    /** The exact ordination on {@code threads} threads (the same result for any count), reporting progress. */
+    public static Ordination exact(DistanceMatrix dm, int threads, Progress progress) {
         int n = dm.size();
         if (n < 2) {
             throw OsteobiomeException.invalid("PCoA needs at least 2 samples, got " + n);
         }
         double[][] b = centred(dm);
-        SymmetricEigen.Result eigen = SymmetricEigen.decompose(b);
+        SymmetricEigen.Result eigen = SymmetricEigen.decompose(b, threads, progress);
         double[] values = eigen.values();
         double scale = Arrays.stream(values).map(Math::abs).max().orElse(0);
         for (int i = 0; i < values.length; i++) {
@@ -117,6 +123,11 @@ public final class Pcoa {
 
     /** The leading {@code axes} eigenpairs by a randomized range finder; seeded. */
     public static Ordination randomized(DistanceMatrix dm, int axes, long seed) {
+        return randomized(dm, axes, seed, Progress.NONE);
+    }
+
+    /** The randomized ordination, reporting progress in products with the centred matrix (POWER_ITERATIONS + 2). */
+    public static Ordination randomized(DistanceMatrix dm, int axes, long seed, Progress progress) {
         int n = dm.size();
         if (axes < 1 || axes >= n) {
             throw OsteobiomeException.invalid("randomized PCoA needs 1 ≤ axes < samples, got axes=" + axes + " for " + n + " samples");
@@ -130,12 +141,16 @@ public final class Pcoa {
                 row[j] = gaussian(random);
             }
         }
+        int products = POWER_ITERATIONS + 2;
         double[][] q = orthonormal(multiply(b, omega));
+        progress.report(1, products);
         for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
             q = orthonormal(multiply(b, q));
+            progress.report(iteration + 2, products);
         }
         // T = Qᵀ·B·Q, a small symmetric matrix whose eigenpairs approximate B's leading ones.
         double[][] bq = multiply(b, q);
+        progress.report(products, products);
         double[][] t = new double[k][k];
         for (int a = 0; a < k; a++) {
             for (int c = 0; c < k; c++) {

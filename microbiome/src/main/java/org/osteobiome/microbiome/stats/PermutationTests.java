@@ -110,7 +110,8 @@ public final class PermutationTests {
     public static TestResult permdisp(DistanceMatrix dm, Grouping grouping, boolean spatialMedian, int permutations, long seed,
                                       int threads, Progress progress) {
         check(dm, grouping, permutations);
-        Ordination pcoa = dm.size() <= Pcoa.EXACT_LIMIT ? Pcoa.exact(dm) : Pcoa.randomized(dm, Math.min(10, dm.size() - 1), seed);
+        Ordination pcoa = dm.size() <= Pcoa.EXACT_LIMIT ? Pcoa.exact(dm, threads, Progress.NONE)
+                : Pcoa.randomized(dm, Math.min(10, dm.size() - 1), seed);
         double[][] x = pcoa.coordinates();
         int a = grouping.groupCount();
         PermutationEngine.Outcome o = PermutationEngine.run(grouping.labels(), permutations, seed, threads, 1, (labelings, out) -> {

@@ -75,6 +75,58 @@ class OrdinationAndTestsTest {
         assertThat(Pcoa.randomized(CLAESSON_BC, 5, 7).coordinates()).isDeepEqualTo(fast.coordinates());
     }
 
+    @Test
+    void exactPcoaOfEuclideanPointsReproducesTheirDistancesOnAnyThreadCountWithProgress() {
+        // 400 seeded points in 6 dimensions: PCoA must give 6 positive axes whose coordinates reproduce every distance
+        // (Gower 1966), and the result must not depend on how the eigensolver's loops are split between threads.
+        int n = 400;
+        int dims = 6;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[][] points = new double[n][dims];
+        for (double[] p : points) {
+            for (int d = 0; d < dims; d++) {
+                p[d] = random.nextDouble() * (d + 1);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        double[] condensed = new double[n * (n - 1) / 2];
+        for (int i = 0, k = 0; i < n; i++) {
+            ids.add("s" + i);
+            for (int j = i + 1; j < n; j++) {
+                condensed[k++] = euclidean(points[i], points[j]);
+            }
+        }
+        DistanceMatrix dm = new DistanceMatrix(ids, condensed);
+        long[] reported = {0, 0};
+        Ordination one = Pcoa.exact(dm, 1, (done, total) -> {
+            synchronized (reported) {
+                assertThat(done).isGreaterThanOrEqualTo(reported[0]).isLessThanOrEqualTo(total);
+                reported[0] = done;
+                reported[1] = total;
+            }
+        });
+        assertThat(reported[0]).isEqualTo(reported[1]).isPositive();
+        Ordination three = Pcoa.exact(dm, 3, org.osteobiome.core.Progress.NONE);
+        assertThat(three.coordinates()).isDeepEqualTo(one.coordinates());
+        assertThat(three.eigenvalues()).isEqualTo(one.eigenvalues());
+        assertThat(one.axes()).isEqualTo(dims);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                worst = Math.max(worst, Math.abs(euclidean(one.coordinates()[i], one.coordinates()[j]) - dm.get(i, j)));
+            }
+        }
+        assertThat(worst).isLessThan(1e-9);
+    }
+
+    private static double euclidean(double[] a, double[] b) {
+        double s = 0;
+        for (int d = 0; d < a.length; d++) {
+            s += (a[d] - b[d]) * (a[d] - b[d]);
+        }
+        return Math.sqrt(s);
+    }
+
     private static Grouping crawfordTreatment() {
         SampleMetadata m = MetadataReader.read(SharedData.data("formats/unifrac-crawford/crawford.group.tsv"));
         return Grouping.of(m.values("Treatment", UNWEIGHTED.ids()), "Treatment");

@@ -1,15 +1,23 @@
 package org.osteobiome.app.cli.microbiome;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.report.Figure;
 import org.osteobiome.app.report.FigureWriter;
+import org.osteobiome.app.service.ModelRuns;
+import org.osteobiome.core.AtomicFiles;
+import org.osteobiome.core.DecimalText;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
@@ -60,6 +68,12 @@ public final class OrdinateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "draw PC1 against PC2")
     Path plot;
 
+    @Option(names = "--threads", paramLabel = "K", description = "worker threads (default: all cores; the result does not depend on it)")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "no progress bar on standard error (it appears only when the ordination runs past 2 s)")
+    boolean noProgress;
+
     @Override
     public Integer call() {
         if (plot != null) {
@@ -74,6 +88,7 @@ public final class OrdinateCommand implements Callable<Integer> {
         if (axes < 1) {
             throw OsteobiomeException.invalid("--axes must be at least 1, got " + axes);
         }
+        int workers = ModelRuns.threads(threads);
         DistanceMatrix dm = DistanceMatrixFiles.read(distances);
         // Metadata and its column are checked (and the sample ids matched) before any output is written.
         SampleMetadata m = metadata == null ? null : Inputs.metadata(metadata, spec.commandLine().getErr());
@@ -83,25 +98,15 @@ public final class OrdinateCommand implements Callable<Integer> {
         }
         Path out = this.out != null ? this.out : distances.resolveSibling(stem(distances) + ".pcoa.tsv");
         boolean exact = method.equals("exact") || (method.equals("auto") && dm.size() <= Pcoa.EXACT_LIMIT);
-        Ordination o = exact ? Pcoa.exact(dm) : Pcoa.randomized(dm, Math.min(axes, dm.size() - 1), seed);
-        List<String> header = new ArrayList<>();
-        header.add("sample_id");
-        for (int a = 0; a < o.axes(); a++) {
-            header.add("PC" + (a + 1));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < o.ids().size(); i++) {
-            List<String> row = new ArrayList<>();
-            row.add(o.ids().get(i));
-            for (int a = 0; a < o.axes(); a++) {
-                row.add(Numbers.format(o.coordinates()[i][a]));
-            }
-            rows.add(row);
+        Ordination o;
+        try (CliProgress bar = CliProgress.startWhenSlow("ordinate", !noProgress)) {
+            o = exact ? Pcoa.exact(dm, workers, bar.reporter())
+                    : Pcoa.randomized(dm, Math.min(axes, dm.size() - 1), seed, bar.reporter());
         }
         if (plot != null && o.axes() < 2) {
             throw OsteobiomeException.invalid("the ordination has fewer than 2 positive axes; nothing to plot (leave out --plot)");
         }
-        Inputs.writeTsv(out, header, rows);
+        writeCoordinates(o, out);
         List<List<String>> eigen = new ArrayList<>();
         for (int a = 0; a < o.eigenvalues().length; a++) {
             eigen.add(List.of("PC" + (a + 1), Numbers.format(o.eigenvalues()[a]), Numbers.format(o.proportionExplained()[a])));
@@ -125,6 +130,31 @@ public final class OrdinateCommand implements Callable<Integer> {
             FigureWriter.write(scatter(o, labels), plot);
         }
         return 0;
+    }
+
+    /**
+     * Streams the coordinates with the fast 15-digit text of distance matrices (thousands of samples × axes would be
+     * hundreds of MB as one string, and millions of numbers).
+     */
+    private static void writeCoordinates(Ordination o, Path out) {
+        AtomicFiles.write(out, stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            w.write("sample_id");
+            for (int a = 0; a < o.axes(); a++) {
+                w.write("\tPC" + (a + 1));
+            }
+            w.write('\n');
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < o.ids().size(); i++) {
+                line.setLength(0);
+                line.append(o.ids().get(i));
+                for (int a = 0; a < o.axes(); a++) {
+                    DecimalText.append(line.append('\t'), o.coordinates()[i][a]);
+                }
+                w.append(line).write('\n');
+            }
+            w.flush();
+        });
     }
 
     private static String stem(Path file) {
