@@ -69,13 +69,19 @@ class FigureLabelsTest {
             if (label.startsWith("time")) {
                 assertThat(label).as("a time axis names its unit").matches(".*\\(.+\\)$");
             }
+            // An axis named after an observable carries its unit; models share some ids (osteoblasts are cells in
+            // komarova2003 and dimensionless elsewhere), so the unit of one model with that id must be there.
+            List<String> units = new ArrayList<>();
             for (Model model : ModelCatalog.all()) {
                 for (Observable o : model.observables()) {
                     if (label.equals(o.id()) || label.startsWith(o.id() + " ")) {
-                        assertThat(label).as("%s's axis in %s", o.id(), png.getFileName())
-                                .contains("(" + TrajectoryFigures.unitText(o.unit()) + ")");
+                        units.add("(" + TrajectoryFigures.unitText(o.unit()) + ")");
                     }
                 }
+            }
+            if (!units.isEmpty()) {
+                assertThat(units).as("%s in %s names the unit of its observable", label, png.getFileName())
+                        .anyMatch(label::contains);
             }
         }
     }

@@ -233,7 +233,9 @@ public final class PublishedModelsDemo {
                 new Figure.Panel("active osteoclasts OCa (pM)", clasts, List.of()),
                 new Figure.Panel("active osteoblasts OBa (pM)", blasts, List.of())),
                 "Lemaire et al. 2004's injection experiments: active osteoclasts and osteoblasts, one line per case, with the"
-                        + " injection running from day 20 to day 80."), folder.resolve("lemaire2004.png"));
+                        + " injection running from day 20 to day 80." + (failures.isEmpty() ? "" : " Not drawn: "
+                        + String.join("; ", failures.stream().map(f -> f.substring(0, f.indexOf(':'))).toList())
+                        + " (the model stops; the page says why).")), folder.resolve("lemaire2004.png"));
         page.heading("Lemaire et al. 2004: injection experiments");
         page.paragraph("Cases 1–9: 1 I_B=1e-4, 2 I_B=−8.3e-5, 3 PTH 1e3, 4 I_C=1e-4, 5 I_C=−2.9e-4, 6 OPG 2e5, 7 I_R=1e-4, "
                 + "8 I_R=−1.2e-3, 9 RANKL 10 (pM/day), each from day 20 to day 80.");

@@ -66,7 +66,8 @@ public final class FigureWriter {
      */
     static void render(Path file, int bodyHeight, String caption, Map<String, String> text, Consumer<Graphics2D> body) {
         boolean svg = isSvg(file);
-        List<String> lines = wrap(caption, 150);
+        Font captionFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        List<String> lines = wrap(caption, captionFont, WIDTH - 20);
         int height = bodyHeight + lines.size() * CAPTION_LINE + FOOTER;
         Consumer<Graphics2D> paint = g -> {
             g.setColor(Color.WHITE);
@@ -74,7 +75,7 @@ public final class FigureWriter {
             body.accept(g);
             int y = bodyHeight;
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setFont(captionFont);
             for (String line : lines) {
                 y += CAPTION_LINE;
                 g.drawString(line, 10, y - 3);
@@ -102,12 +103,17 @@ public final class FigureWriter {
         });
     }
 
-    /** Words folded into lines of at most {@code width} characters. */
-    static List<String> wrap(String text, int width) {
+    /** Words folded into lines no wider than {@code width} pixels in {@code font}. */
+    static List<String> wrap(String text, Font font, int width) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        java.awt.FontMetrics metrics = g.getFontMetrics(font);
+        g.dispose();
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.strip().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+            if (line.length() > 0 && metrics.stringWidth(line + " " + word) > width) {
                 lines.add(line.toString());
                 line.setLength(0);
             }
@@ -116,6 +122,9 @@ public final class FigureWriter {
         lines.add(line.toString());
         return lines;
     }
+
+    /** Above this many points in a panel, markers are drawn smaller and translucent. */
+    private static final int CROWDED_POINTS = 300;
 
     private static List<XYChart> charts(Figure figure) {
         List<XYChart> charts = new ArrayList<>();
@@ -128,7 +137,9 @@ public final class FigureWriter {
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-            chart.getStyler().setMarkerSize(8);
+            int pointCount = panel.points().stream().mapToInt(p -> p.x().length).sum();
+            boolean crowded = pointCount > CROWDED_POINTS;
+            chart.getStyler().setMarkerSize(crowded ? 5 : 8);
             chart.getStyler().setDecimalPattern("#,##0.###");
             chart.getStyler().setErrorBarsColorSeriesColor(true);
             styler.setToolTipsEnabled(false);
@@ -169,8 +180,11 @@ public final class FigureWriter {
                         : chart.addSeries(points.name(), points.x(), points.y(), points.errors());
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 series.setMarker(FigureStyle.marker(colour));
-                series.setMarkerColor(FigureStyle.colour(colour));
-                series.setLineColor(FigureStyle.colour(colour)); // the error bars' colour
+                Color c = FigureStyle.colour(colour);
+                // Crowded scatter plots (a PCoA of a thousand samples) get smaller, translucent markers, so that
+                // dense regions show as darker instead of one blot.
+                series.setMarkerColor(crowded ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 140) : c);
+                series.setLineColor(c); // the error bars' colour
             }
             roundTicks(chart, panel);
             charts.add(chart);

@@ -7,7 +7,11 @@ import java.util.Map;
 import org.osteobiome.model.Observable;
 import org.osteobiome.model.Trajectory;
 
-/** Figures of trajectories: one panel per unit, so every y axis has one unit. */
+/**
+ * Figures of trajectories: one panel per unit, so every y axis has one unit; within a unit, series more than
+ * {@link #SCALE_GAP} times smaller than the panel's largest get a panel of their own, so that they are not drawn as a
+ * flat line at zero.
+ */
 public final class TrajectoryFigures {
     private TrajectoryFigures() {
     }
@@ -21,7 +25,10 @@ public final class TrajectoryFigures {
         return x;
     }
 
-    /** One panel per distinct unit among the trajectory's columns. */
+    /** Series of one unit whose largest magnitudes differ by more than this share a panel no longer. */
+    static final double SCALE_GAP = 10;
+
+    /** One panel per distinct unit among the trajectory's columns (and per scale within a unit). */
     public static Figure of(Trajectory t, String title) {
         Map<String, List<Observable>> byUnit = new LinkedHashMap<>();
         for (Observable o : t.columns()) {
@@ -29,18 +36,55 @@ public final class TrajectoryFigures {
         }
         double[] x = displayTime(t);
         List<Figure.Panel> panels = new ArrayList<>();
+        boolean split = false;
         for (Map.Entry<String, List<Observable>> group : byUnit.entrySet()) {
-            List<Figure.Line> lines = new ArrayList<>();
-            for (Observable o : group.getValue()) {
-                lines.add(new Figure.Line(o.id(), x, t.column(o.id())));
+            List<List<Observable>> scales = byScale(t, group.getValue());
+            split |= scales.size() > 1;
+            for (List<Observable> members : scales) {
+                List<Figure.Line> lines = new ArrayList<>();
+                for (Observable o : members) {
+                    lines.add(new Figure.Line(o.id(), x, t.column(o.id())));
+                }
+                String label = members.size() == 1
+                        ? members.get(0).id() + " (" + unitText(group.getKey()) + ")"
+                        : unitText(group.getKey());
+                panels.add(new Figure.Panel(label, lines, List.of()));
             }
-            String label = group.getValue().size() == 1
-                    ? group.getValue().get(0).id() + " (" + unitText(group.getKey()) + ")"
-                    : unitText(group.getKey());
-            panels.add(new Figure.Panel(label, lines, List.of()));
         }
-        return new Figure(title, t.timeLabel().label(), panels,
-                "Model output at every output time (one panel per unit); research model output, not measurements.");
+        return new Figure(title, t.timeLabel().label(), panels, "Model output at every output time (one panel per unit"
+                + (split ? "; series more than " + (int) SCALE_GAP + "× smaller than others of their unit in a panel of their own"
+                : "") + "); research model output, not measurements.");
+    }
+
+    /** The observables of one unit grouped so that, in each group, none peaks SCALE_GAP times below the largest. */
+    private static List<List<Observable>> byScale(Trajectory t, List<Observable> observables) {
+        List<Observable> sorted = new ArrayList<>(observables);
+        sorted.sort((a, b) -> Double.compare(peak(t, b), peak(t, a)));
+        List<List<Observable>> groups = new ArrayList<>();
+        double groupPeak = 0;
+        for (Observable o : sorted) {
+            double p = peak(t, o);
+            if (groups.isEmpty() || p * SCALE_GAP < groupPeak) {
+                groups.add(new ArrayList<>());
+                groupPeak = p;
+            }
+            groups.get(groups.size() - 1).add(o);
+        }
+        // Keep the model's own order of observables inside each panel.
+        for (List<Observable> g : groups) {
+            g.sort(java.util.Comparator.comparingInt(observables::indexOf));
+        }
+        return groups;
+    }
+
+    private static double peak(Trajectory t, Observable o) {
+        double peak = 0;
+        for (double v : t.column(o.id())) {
+            if (Double.isFinite(v)) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        return peak;
     }
 
     /**
