@@ -210,7 +210,7 @@ public final class GutBoneAxis extends DescribedModel {
     }
 
     /** The scenario's schedule ({@link GutBoneSchedule}) as time events of the numeric run. */
-    private static List<TimeEvent> events(Scenario scenario, GutBoneEquations eq, ParameterSet p, double start, double tEnd) {
+    static List<TimeEvent> events(Scenario scenario, GutBoneEquations eq, ParameterSet p, double start, double tEnd) {
         double kL = p.real("k_L");
         List<TimeEvent> events = new ArrayList<>();
         for (GutBoneSchedule.Change c : GutBoneSchedule.of(scenario, eq.mouse ? p.real("cycle_days") : 0, start, tEnd)) {

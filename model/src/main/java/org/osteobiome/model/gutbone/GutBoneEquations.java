@@ -2,6 +2,7 @@ package org.osteobiome.model.gutbone;
 
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.ParameterSet;
+import org.osteobiome.model.ode.JacobianPatterns;
 import org.osteobiome.model.ode.OdeSystem;
 import org.osteobiome.model.published.Islam2021Butyrate;
 import org.osteobiome.model.scenario.Scenario;
@@ -40,6 +41,7 @@ final class GutBoneEquations implements OdeSystem {
     final boolean mouse;
     final int inputOffset;
     private final int dimension;
+    private final boolean[][] pattern;
     final Islam2021Butyrate.Constants k;
     private final Scenario.Curve curve;
     private final double[] v; // parameter values by Index
@@ -96,6 +98,7 @@ final class GutBoneEquations implements OdeSystem {
         if (!(s0 >= 0)) {
             throw OsteobiomeException.invalid("rho must not exceed K_S");
         }
+        this.pattern = JacobianPatterns.probe(this, 0, initialState());
     }
 
     /** The inputs: piecewise constant, changed only by time events. */
@@ -114,6 +117,16 @@ final class GutBoneEquations implements OdeSystem {
     }
 
     /** The value of a piecewise-constant input in state y. */
+    /**
+     * Probed once per parameter set ({@link JacobianPatterns#probe}). Its one kind of state branch that could hide a
+     * dependency, {@code positiveOrScaled(x, level)}, scales by the row's own state (TGF-β, Wnt-10b), which is on the
+     * diagonal anyway; GutBoneJacobianPatternTest checks the pattern against dense Jacobians along every scenario.
+     */
+    @Override
+    public boolean[][] jacobianPattern() {
+        return pattern;
+    }
+
     double input(double[] y, GutBoneSchedule.Input input) {
         return y[inputOffset + input.ordinal()];
     }

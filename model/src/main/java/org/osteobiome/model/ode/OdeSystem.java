@@ -33,6 +33,17 @@ public interface OdeSystem {
         return "state component " + i;
     }
 
+    /**
+     * Which entries of ∂f/∂y can be non-zero: {@code pattern[row][column]} is false only where f_row never reads
+     * y_column, whatever the state and time (a structural zero, not one that happens to vanish at some state). Stiff
+     * solvers then form finite-difference Jacobians with one evaluation of f per group of columns that share no row
+     * (Curtis, Powell and Reid 1974) instead of one per column; the Jacobian is the same, bit for bit, as long as the
+     * pattern is right. Null (the default): every entry may be non-zero.
+     */
+    default boolean[][] jacobianPattern() {
+        return null;
+    }
+
     /** True when {@link #jacobian} is implemented; otherwise solvers use finite differences. */
     default boolean hasJacobian() {
         return false;

@@ -104,6 +104,11 @@ public final class Rodas4Solver extends EventDrivenSolver {
         private final double[] k5;
         private final double[] k6;
         private final DenseLu lu;
+        /** Finite differences: groups of active columns (positions in {@code active}) that share no row. */
+        private final int[][] groups;
+        /** Finite differences: for each active column, the active rows (positions) its entries can be non-zero in. */
+        private final int[][] rowsOf;
+        private final double[] deltas;
 
         Run(OdeSystem system, WorkCounter work) {
             this.system = system;
@@ -133,6 +138,44 @@ public final class Rodas4Solver extends EventDrivenSolver {
             this.k5 = new double[n];
             this.k6 = new double[n];
             this.lu = new DenseLu(m);
+            this.rowsOf = new int[m][];
+            this.deltas = new double[m];
+            this.groups = system.hasJacobian() ? null : columnGroups(system.jacobianPattern());
+        }
+
+        /**
+         * Greedy grouping of the active columns so that no two columns of a group have a non-zero in the same row; with
+         * no pattern, every column is a group of its own (and has every row).
+         */
+        private int[][] columnGroups(boolean[][] pattern) {
+            int m = active.length;
+            java.util.List<int[]> result = new java.util.ArrayList<>();
+            java.util.List<boolean[]> rowsTaken = new java.util.ArrayList<>();
+            java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+            for (int c = 0; c < m; c++) {
+                int column = active[c];
+                rowsOf[c] = java.util.stream.IntStream.range(0, m)
+                        .filter(r -> pattern == null || pattern[active[r]][column]).toArray();
+                int g = 0;
+                for (; g < members.size(); g++) {
+                    boolean[] taken = rowsTaken.get(g);
+                    if (pattern != null && java.util.Arrays.stream(rowsOf[c]).noneMatch(r -> taken[r])) {
+                        break;
+                    }
+                }
+                if (g == members.size()) {
+                    members.add(new java.util.ArrayList<>());
+                    rowsTaken.add(new boolean[m]);
+                }
+                members.get(g).add(c);
+                for (int r : rowsOf[c]) {
+                    rowsTaken.get(g)[r] = true;
+                }
+            }
+            for (java.util.List<Integer> g : members) {
+                result.add(g.stream().mapToInt(Integer::intValue).toArray());
+            }
+            return result.toArray(new int[0][]);
         }
 
         SegmentResult integrate(double t0, double[] y0, double tEnd, List<StateEvent> events, OutputRecorder output) {
@@ -274,16 +317,23 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     }
                 }
             } else {
+                // Entries outside the pattern are never written and stay 0.
                 double[] yPerturbed = y.clone();
-                for (int c = 0; c < m; c++) {
-                    int j = active[c];
-                    double delta = Math.sqrt(UNIT_ROUNDOFF * Math.max(1e-5, Math.abs(y[j])));
-                    yPerturbed[j] = y[j] + delta;
+                for (int[] group : groups) {
+                    for (int c : group) {
+                        int j = active[c];
+                        deltas[c] = Math.sqrt(UNIT_ROUNDOFF * Math.max(1e-5, Math.abs(y[j])));
+                        yPerturbed[j] = y[j] + deltas[c];
+                    }
                     rhs(t, yPerturbed, fTmp);
-                    yPerturbed[j] = y[j];
-                    for (int r = 0; r < m; r++) {
-                        jac[r][c] = (fTmp[active[r]] - f0[active[r]]) / delta;
-                        requireFiniteJacobian(t, active[r], j, jac[r][c], "finite-difference Jacobian");
+                    for (int c : group) {
+                        int j = active[c];
+                        double delta = deltas[c];
+                        yPerturbed[j] = y[j];
+                        for (int r : rowsOf[c]) {
+                            jac[r][c] = (fTmp[active[r]] - f0[active[r]]) / delta;
+                            requireFiniteJacobian(t, active[r], j, jac[r][c], "finite-difference Jacobian");
+                        }
                     }
                 }
             }

@@ -60,6 +60,11 @@ public final class TimeProgress implements OdeSystem {
     }
 
     @Override
+    public boolean[][] jacobianPattern() {
+        return system.jacobianPattern();
+    }
+
+    @Override
     public boolean hasJacobian() {
         return system.hasJacobian();
     }
