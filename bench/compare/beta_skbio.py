@@ -2,6 +2,8 @@
 """Times scikit-bio's beta_diversity on a BIOM table, single-threaded, for bench/compare/beta-side-by-side.sh.
 
 Usage: beta_skbio.py TABLE.biom TREE.nwk METRIC OUT.lsmat
+METRIC is braycurtis, unweighted_unifrac or weighted_normalized_unifrac (scikit-bio's weighted_unifrac with
+normalized=True).
 Prints the seconds spent in beta_diversity (the table is loaded before timing starts).
 """
 import os
@@ -22,6 +24,9 @@ kwargs = {}
 if "unifrac" in metric:
     kwargs = {"otu_ids": otus, "tree": TreeNode.read(tree_path, convert_underscores=False)}
     counts = counts.astype(int)
+if metric == "weighted_normalized_unifrac":
+    metric = "weighted_unifrac"
+    kwargs["normalized"] = True
 start = time.perf_counter()
 dm = beta_diversity(metric, counts, ids, **kwargs)
 elapsed = time.perf_counter() - start

@@ -10,14 +10,14 @@ root="$(cd "$here/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 "$here/islam2021_scipy.py" "${1:-5}" > "$work/scipy.tsv"
+/usr/bin/python3 "$here/islam2021_scipy.py" "${1:-5}" > "$work/scipy.tsv"
 printf 'case\tbone_volume_pct\ttreg_bone_pct\ttgf_beta_fold\twnt10b_fold\n' > "$work/osteobiome.tsv"
 for c in 1 2 3 4 5 6 7 8 9; do
   "$root/osteobiome" simulate islam2021-butyrate --set case=$c --t-end 28 --step 28 \
       --observables bone_volume_pct,treg_bone_pct,tgf_beta_fold,wnt10b_fold | tail -1 \
     | awk -v c=$c 'BEGIN{OFS="\t"} {$1=c; print}' >> "$work/osteobiome.tsv"
 done
-python3 - "$work/scipy.tsv" "$work/osteobiome.tsv" <<'PY'
+/usr/bin/python3 - "$work/scipy.tsv" "$work/osteobiome.tsv" <<'PY'
 import sys
 def read(path):
     rows = [l.rstrip("\n").split("\t") for l in open(path) if not l.startswith("#")]

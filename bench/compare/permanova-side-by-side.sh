@@ -12,7 +12,7 @@ py=/usr/bin/python3
 "$here/ensure-peers.sh" python3-skbio python3-h5py
 
 median() { sort -g | sed -n "$(( (runs + 1) / 2 ))p"; }
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); printf "%.3f\n" "$(echo "$end - $start" | bc -l)"; }
 
 "$root/osteobiome" --version > /dev/null   # build once, outside the timings
 "$root/osteobiome" table generate --samples "$n" --features 2000 --seed 1 --out "$work/table.biom" > /dev/null
@@ -56,4 +56,4 @@ for test in permanova anosim; do
   echo -e "$n\t$test\tscikit-bio $($py -c 'import skbio; print(skbio.__version__)') (call only)\t$t\t$skbio_statistic\t$(cut -f3 <<< "$skbio_out")"
   unset times
 done
-echo "work folder: $work"
+echo "work folder: $work" >&2
