@@ -16,7 +16,7 @@ rows, notes = [], []
 for line in open(tsv, encoding="utf-8"):
     line = line.rstrip("\n")
     if "\t" in line:
-        rows.append(line.split("\t"))
+        rows.append([cell.replace("|", "\\|") for cell in line.split("\t")])
     elif line.strip():
         notes.append(line.strip())
 if len(rows) < 2:
