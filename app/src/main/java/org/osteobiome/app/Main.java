@@ -25,7 +25,7 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cli = new CommandLine(new OsteobiomeCommand());
+        CommandLine cli = OsteobiomeCommand.commandLine(args);
         org.osteobiome.app.cli.HelpExamples.fold(cli);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
@@ -41,6 +41,9 @@ public final class Main {
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine c = e.getCommandLine();
             c.getErr().println("osteobiome: error: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                c.getErr().println("Did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?");
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ErrorCode.INVALID_INPUT.exitCode();
         });

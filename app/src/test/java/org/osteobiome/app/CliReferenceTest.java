@@ -23,7 +23,7 @@ class CliReferenceTest {
         CliRun run = CliRun.of("completion");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("complete -F _complete_osteobiome");
-        for (String command : new CommandLine(new OsteobiomeCommand()).getSubcommands().keySet()) {
+        for (String command : OsteobiomeCommand.commandLine().getSubcommands().keySet()) {
             assertThat(run.out()).as(command).contains(" " + command);
         }
     }
@@ -41,7 +41,7 @@ class CliReferenceTest {
     @Test
     void htmlReferenceInDocsIsCurrent() throws IOException {
         Path committed = Path.of("..", "docs", "cli.html");
-        CommandLine root = new CommandLine(new OsteobiomeCommand());
+        CommandLine root = OsteobiomeCommand.commandLine();
         HelpExamples.fold(root);
         String generated = ReferenceCommand.render(root);
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))

@@ -46,7 +46,7 @@ class CommandsTest {
     /** Every command and subcommand, as the words that reach it ("" for the top level). */
     static Stream<String> everyCommand() {
         List<String> names = new ArrayList<>();
-        collect(new CommandLine(new OsteobiomeCommand()), "", names);
+        collect(OsteobiomeCommand.commandLine(), "", names);
         return names.stream();
     }
 
@@ -80,7 +80,7 @@ class CommandsTest {
     void everyOptionAndParameterSaysWhatItIs() {
         List<String> missing = new ArrayList<>();
         everyCommand().forEach(command -> {
-            CommandLine cli = new CommandLine(new OsteobiomeCommand());
+            CommandLine cli = OsteobiomeCommand.commandLine();
             for (String word : command.isEmpty() ? new String[0] : command.split(" ")) {
                 cli = cli.getSubcommands().get(word);
             }

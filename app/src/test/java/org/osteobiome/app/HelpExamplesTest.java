@@ -14,7 +14,7 @@ class HelpExamplesTest {
 
     @Test
     void examplesNeverWrapInsideACommand() {
-        CommandLine root = new CommandLine(new OsteobiomeCommand());
+        CommandLine root = OsteobiomeCommand.commandLine();
         HelpExamples.fold(root);
         List<CommandLine> all = new ArrayList<>();
         collect(root, all);
