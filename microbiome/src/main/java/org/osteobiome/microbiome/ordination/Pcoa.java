@@ -95,6 +95,9 @@ public final class Pcoa {
         if (n < 2) {
             throw OsteobiomeException.invalid("PCoA needs at least 2 samples, got " + n);
         }
+        // The centred matrix, then the eigenvectors: two dense n × n arrays.
+        MemoryBudget.require(16.0 * n * n, "an exact ordination of " + n + " samples (two dense " + n + " × " + n + " matrices)",
+                "use the randomized method (ordinate --method randomized), or fewer samples");
         double[][] b = centred(dm);
         SymmetricEigen.Result eigen = SymmetricEigen.decompose(b, threads, progress);
         double[] values = eigen.values();

@@ -69,8 +69,10 @@ final class SymmetricEigen {
      */
     private static double[][] tridiagonalize(double[][] a, double[] d, double[] e, Workers workers, Work work) {
         int n = a.length;
-        double[][] reflectors = new double[Math.max(0, n - 2)][];
+        // Reflector k is kept in column k below the diagonal, which no later step reads: no n × n array of its own.
+        boolean[] reflected = new boolean[n];
         double[] p = new double[n];
+        double[] v = new double[n];
         for (int k = 0; k < n - 2; k++) {
             int m = n - k - 1; // length of the column below the diagonal
             work.add(Work.REDUCTION * m * m);
@@ -86,7 +88,6 @@ final class SymmetricEigen {
             double alpha = a[k + 1][k] > 0 ? -norm : norm;
             // v and p are indexed like the matrix columns (from k + 1), so that every loop below reads all its
             // arrays at the same index, which the JIT vectorises (it does not when the offsets differ).
-            double[] v = new double[n];
             for (int i = k + 1; i < n; i++) {
                 v[i] = a[i][k];
             }
@@ -105,10 +106,9 @@ final class SymmetricEigen {
             }
             // p = A_sub·v (A_sub symmetric: row-wise dot products), K = vᵀp, w = p − K·v; A_sub −= 2(v·wᵀ + w·vᵀ).
             int first = k + 1;
-            double[] reflector = v;
             workers.split(first, n, MIN_PIECE, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    p[i] = DotProduct.of(a[i], reflector, first, n);
+                    p[i] = DotProduct.of(a[i], v, first, n);
                 }
             });
             double kappa = 0;
@@ -121,15 +121,18 @@ final class SymmetricEigen {
             workers.split(first, n, MIN_PIECE, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     double[] row = a[i];
-                    double vi = 2 * reflector[i];
+                    double vi = 2 * v[i];
                     double wi = 2 * p[i];
                     for (int j = first; j < n; j++) {
-                        row[j] -= vi * p[j] + wi * reflector[j];
+                        row[j] -= vi * p[j] + wi * v[j];
                     }
                 }
             });
             e[k] = alpha;
-            reflectors[k] = v;
+            for (int i = first; i < n; i++) {
+                a[i][k] = v[i];
+            }
+            reflected[k] = true;
         }
         for (int i = 0; i < n; i++) {
             d[i] = a[i][i];
@@ -144,13 +147,15 @@ final class SymmetricEigen {
         }
         double[] s = new double[n];
         for (int k = n - 3; k >= 0; k--) {
-            double[] v = reflectors[k];
             work.add(Work.ACCUMULATION * (long) (n - k - 1) * (n - k - 1));
-            if (v == null) {
+            if (!reflected[k]) {
                 continue;
             }
             // Rows k+1.. of the partial product: M_sub ← (I − 2vvᵀ)·M_sub; its columns before k+1 are still zero.
             int first = k + 1;
+            for (int i = first; i < n; i++) {
+                v[i] = a[i][k];
+            }
             workers.split(first, n, MIN_PIECE, (from, to) -> {
                 java.util.Arrays.fill(s, from, to, 0);
                 for (int i = first; i < n; i++) {
