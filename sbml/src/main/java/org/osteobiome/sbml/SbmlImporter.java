@@ -270,15 +270,21 @@ public final class SbmlImporter {
             SbmlOdeModel.Change[] changes = new SbmlOdeModel.Change[Math.max(states, 1)];
             Map<String, List<Integer>> reactionsOf = new HashMap<>();
             Map<String, List<Expr>> stoichiometryOf = new HashMap<>();
+            // The symbols each state's change reads (for the Jacobian's pattern): its rate rule's, or its reactions',
+            // their stoichiometries' and its conversion factor's.
+            Map<Integer, Set<Integer>> changeReads = new HashMap<>();
+            Map<String, Set<Integer>> stoichiometryReads = new HashMap<>();
             for (Reaction r : model.getListOfReactions()) {
                 for (SpeciesReference sr : r.getListOfReactants()) {
                     reactionsOf.computeIfAbsent(sr.getSpecies(), k -> new ArrayList<>()).add(slots.get(r.getId()));
                     Expr s = stoichiometry(r, sr);
                     stoichiometryOf.computeIfAbsent(sr.getSpecies(), k -> new ArrayList<>()).add((t, v) -> -s.eval(t, v));
+                    stoichiometryReads.computeIfAbsent(sr.getSpecies(), k -> new HashSet<>()).addAll(stoichiometrySlots(sr));
                 }
                 for (SpeciesReference sr : r.getListOfProducts()) {
                     reactionsOf.computeIfAbsent(sr.getSpecies(), k -> new ArrayList<>()).add(slots.get(r.getId()));
                     stoichiometryOf.computeIfAbsent(sr.getSpecies(), k -> new ArrayList<>()).add(stoichiometry(r, sr));
+                    stoichiometryReads.computeIfAbsent(sr.getSpecies(), k -> new HashSet<>()).addAll(stoichiometrySlots(sr));
                 }
             }
             for (int i = 0; i < states; i++) {
@@ -286,6 +292,7 @@ public final class SbmlImporter {
                 if (rateRules.containsKey(id)) {
                     changes[i] = new SbmlOdeModel.Change(compiler.at(source + ", rate rule for " + id).compile(rateRules.get(id), Map.of()),
                             null, null, null);
+                    changeReads.put(i, slotsOf(compiler.symbolsRead(rateRules.get(id), Set.of())));
                     continue;
                 }
                 Species s = speciesById.get(id);
@@ -295,10 +302,14 @@ public final class SbmlImporter {
                 String factor = s.isSetConversionFactor() ? s.getConversionFactor()
                         : model.isSetConversionFactor() ? model.getConversionFactor() : null;
                 Expr cf = null;
+                Set<Integer> reads = new HashSet<>(reactionsOf.get(id));
+                reads.addAll(stoichiometryReads.getOrDefault(id, Set.of()));
                 if (factor != null) {
                     int f = slots.get(known(factor, "conversion factor"));
                     cf = (t, v) -> v[f];
+                    reads.add(f);
                 }
+                changeReads.put(i, reads);
                 changes[i] = new SbmlOdeModel.Change(null, reactionsOf.get(id).stream().mapToInt(Integer::intValue).toArray(),
                         stoichiometryOf.get(id).toArray(Expr[]::new), cf);
             }
@@ -323,8 +334,66 @@ public final class SbmlImporter {
             for (Species s : speciesById.values()) {
                 info.put(s.getId(), new SbmlOdeModel.SpeciesInfo(slots.get(s.getId()), compartmentSlot(s), s.getHasOnlySubstanceUnits()));
             }
+            boolean[][] pattern = jacobianPattern(y0.length, directSlot, computed, dependsOn, changeReads);
             return new SbmlOdeModel(model.isSetId() ? model.getId() : "sbml-model", symbols, slots, values, directSlot, steps, changes, t0,
-                    y0, events, info, concentrationCompartment, units(), unitName(model.getTimeUnits()));
+                    y0, events, info, concentrationCompartment, units(), unitName(model.getTimeUnits()), pattern);
+        }
+
+        /** The slots a species reference's stoichiometry reads: its math's symbols, or its own id when rules set it. */
+        private Set<Integer> stoichiometrySlots(SpeciesReference sr) {
+            if (sr.isSetStoichiometryMath() && sr.getStoichiometryMath().getMath() != null) {
+                return slotsOf(compiler.symbolsRead(sr.getStoichiometryMath().getMath(), Set.of()));
+            }
+            return sr.isSetId() ? Set.of(slots.get(sr.getId())) : Set.of();
+        }
+
+        /**
+         * The structural pattern of ∂f/∂y from the math itself: state i's change reads state j when its formulas read
+         * j's symbol directly or through computed symbols (assignment rules, reaction rates, concentrations), every
+         * branch of a piecewise included. Exact whatever the state, unlike probing.
+         */
+        private static boolean[][] jacobianPattern(int n, int[] directSlot, Map<Integer, SbmlOdeModel.Step> computed,
+                                                   Map<Integer, Set<Integer>> dependsOn, Map<Integer, Set<Integer>> changeReads) {
+            Map<Integer, Integer> stateOfSlot = new HashMap<>();
+            for (int i = 0; i < directSlot.length; i++) {
+                if (directSlot[i] >= 0) {
+                    stateOfSlot.put(directSlot[i], i);
+                }
+            }
+            Map<Integer, Set<Integer>> statesRead = new HashMap<>();
+            boolean[][] pattern = new boolean[n][n];
+            for (int i = 0; i < n; i++) {
+                pattern[i][i] = true;
+                for (int slot : changeReads.getOrDefault(i, Set.of())) {
+                    for (int j : statesReadBy(slot, stateOfSlot, computed, dependsOn, statesRead)) {
+                        pattern[i][j] = true;
+                    }
+                }
+            }
+            return pattern;
+        }
+
+        private static Set<Integer> statesReadBy(int slot, Map<Integer, Integer> stateOfSlot, Map<Integer, SbmlOdeModel.Step> computed,
+                                                 Map<Integer, Set<Integer>> dependsOn, Map<Integer, Set<Integer>> memo) {
+            Set<Integer> known = memo.get(slot);
+            if (known != null) {
+                return known;
+            }
+            Set<Integer> out = new HashSet<>();
+            if (stateOfSlot.containsKey(slot)) {
+                out.add(stateOfSlot.get(slot));
+            } else if (computed.get(slot) instanceof SbmlOdeModel.Concentration c) {
+                out.add(c.state());
+                out.addAll(statesReadBy(c.compartmentSlot(), stateOfSlot, computed, dependsOn, memo));
+            } else if (computed.containsKey(slot)) {
+                for (int d : dependsOn.getOrDefault(slot, Set.of())) {
+                    if (d != slot) {
+                        out.addAll(statesReadBy(d, stateOfSlot, computed, dependsOn, memo));
+                    }
+                }
+            }
+            memo.put(slot, out);
+            return out;
         }
 
         /** The declared unit of every symbol that has one; a species in concentration reads "substance/size". */

@@ -48,6 +48,7 @@ public final class SbmlOdeModel implements OdeSystem {
     final Map<String, String> units;
     /** The model's time unit, or null when the file declares none. */
     final String timeUnit;
+    private final boolean[][] jacobianPattern;
 
     /** What output needs to know about a species. */
     record SpeciesInfo(int slot, int compartmentSlot, boolean onlySubstanceUnits) {
@@ -55,7 +56,7 @@ public final class SbmlOdeModel implements OdeSystem {
 
     SbmlOdeModel(String id, List<String> symbols, Map<String, Integer> slots, double[] constants, int[] directSlot, Step[] steps,
                  Change[] changes, double startTime, double[] initialState, List<SbmlEvent> events, Map<String, SpeciesInfo> species,
-                 int[] concentrationCompartment, Map<String, String> units, String timeUnit) {
+                 int[] concentrationCompartment, Map<String, String> units, String timeUnit, boolean[][] jacobianPattern) {
         this.id = id;
         this.symbols = List.copyOf(symbols);
         this.slots = Map.copyOf(slots);
@@ -70,6 +71,13 @@ public final class SbmlOdeModel implements OdeSystem {
         this.concentrationCompartment = concentrationCompartment;
         this.units = Map.copyOf(units);
         this.timeUnit = timeUnit;
+        this.jacobianPattern = jacobianPattern;
+    }
+
+    /** From the math (the importer follows every formula to the states it reads), so exact at every state. */
+    @Override
+    public boolean[][] jacobianPattern() {
+        return jacobianPattern;
     }
 
     /** A symbol's unit as the file declares it, if it does. */
