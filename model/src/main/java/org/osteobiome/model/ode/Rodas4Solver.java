@@ -1,6 +1,9 @@
 package org.osteobiome.model.ode;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.osteobiome.core.ErrorCode;
 
 /**
@@ -148,23 +151,21 @@ public final class Rodas4Solver extends EventDrivenSolver {
          * no pattern, every column is a group of its own (and has every row).
          */
         private int[][] columnGroups(boolean[][] pattern) {
+            if (pattern != null && (pattern.length != n || Arrays.stream(pattern).anyMatch(row -> row.length != n))) {
+                throw new IllegalArgumentException("the Jacobian pattern must be " + n + " × " + n);
+            }
             int m = active.length;
-            java.util.List<int[]> result = new java.util.ArrayList<>();
-            java.util.List<boolean[]> rowsTaken = new java.util.ArrayList<>();
-            java.util.List<java.util.List<Integer>> members = new java.util.ArrayList<>();
+            List<boolean[]> rowsTaken = new ArrayList<>();
+            List<List<Integer>> members = new ArrayList<>();
             for (int c = 0; c < m; c++) {
                 int column = active[c];
-                rowsOf[c] = java.util.stream.IntStream.range(0, m)
-                        .filter(r -> pattern == null || pattern[active[r]][column]).toArray();
+                rowsOf[c] = IntStream.range(0, m).filter(r -> pattern == null || pattern[active[r]][column]).toArray();
                 int g = 0;
-                for (; g < members.size(); g++) {
-                    boolean[] taken = rowsTaken.get(g);
-                    if (pattern != null && java.util.Arrays.stream(rowsOf[c]).noneMatch(r -> taken[r])) {
-                        break;
-                    }
+                while (g < members.size() && (pattern == null || shares(rowsOf[c], rowsTaken.get(g)))) {
+                    g++;
                 }
                 if (g == members.size()) {
-                    members.add(new java.util.ArrayList<>());
+                    members.add(new ArrayList<>());
                     rowsTaken.add(new boolean[m]);
                 }
                 members.get(g).add(c);
@@ -172,10 +173,16 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     rowsTaken.get(g)[r] = true;
                 }
             }
-            for (java.util.List<Integer> g : members) {
-                result.add(g.stream().mapToInt(Integer::intValue).toArray());
+            return members.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        }
+
+        private static boolean shares(int[] rows, boolean[] taken) {
+            for (int r : rows) {
+                if (taken[r]) {
+                    return true;
+                }
             }
-            return result.toArray(new int[0][]);
+            return false;
         }
 
         SegmentResult integrate(double t0, double[] y0, double tEnd, List<StateEvent> events, OutputRecorder output) {
