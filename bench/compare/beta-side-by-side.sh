@@ -14,8 +14,7 @@ runs=${RUNS:-3}
 py=/usr/bin/python3
 "$here/ensure-peers.sh" python3-skbio python3-biom-format python3-h5py unifrac-tools
 
-median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); printf "%.3f\n" "$(echo "$end - $start" | bc -l)"; }
+source "$here/timing.sh"
 agree() { $py "$here/matrices_agree.py" "$@"; }   # prints the largest difference, fails above the tolerance
 
 "$root/osteobiome" --version > /dev/null   # build once, outside the timings

@@ -11,8 +11,7 @@ runs=${RUNS:-3}
 py=/usr/bin/python3
 "$here/ensure-peers.sh" python3-skbio python3-h5py
 
-median() { sort -g | sed -n "$(( (runs + 1) / 2 ))p"; }
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); printf "%.3f\n" "$(echo "$end - $start" | bc -l)"; }
+source "$here/timing.sh"
 
 "$root/osteobiome" --version > /dev/null   # build once, outside the timings
 "$root/osteobiome" table generate --samples "$n" --features 2000 --seed 1 --out "$work/table.biom" > /dev/null
@@ -48,11 +47,11 @@ for test in permanova anosim; do
   $py -c "import sys; a, b = $statistic, $skbio_statistic; sys.exit(0 if abs(a - b) <= 1e-9 * max(1, abs(b)) else f'$test statistics differ: {a} vs {b}')"
   for input in h5 tsv; do
     for threads in 1 2; do
-      t=$(tr ' ' '\n' <<< "${times["$input $threads"]}" | grep . | median)
+      t=$(median <<< "${times["$input $threads"]}")
       echo -e "$n\t$test\tosteobiome, $input input, --threads $threads (whole command)\t$t\t$statistic\t$p"
     done
   done
-  t=$(tr ' ' '\n' <<< "${times[skbio]}" | grep . | median)
+  t=$(median <<< "${times[skbio]}")
   echo -e "$n\t$test\tscikit-bio $($py -c 'import skbio; print(skbio.__version__)') (call only)\t$t\t$skbio_statistic\t$(cut -f3 <<< "$skbio_out")"
   unset times
 done

@@ -210,6 +210,7 @@ public final class PublishedModelsDemo {
         List<Figure.Line> clasts = new ArrayList<>();
         List<Figure.Line> blasts = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> notDrawn = new ArrayList<>();
         List<List<String>> all = new ArrayList<>();
         List<List<String>> shown = new ArrayList<>();
         double injectionEnd = 80;
@@ -219,6 +220,7 @@ public final class PublishedModelsDemo {
                 t = model.simulate(model.defaults().with("load_case", c), SimulationSettings.DEFAULTS);
             } catch (OsteobiomeException e) {
                 failures.add("case " + c + ": " + e.getMessage());
+                notDrawn.add("case " + c);
                 continue;
             }
             String name = c == 0 ? "no injection" : "case " + c;
@@ -234,7 +236,7 @@ public final class PublishedModelsDemo {
                 new Figure.Panel("active osteoblasts OBa (pM)", blasts, List.of())),
                 "Lemaire et al. 2004's injection experiments: active osteoclasts and osteoblasts, one line per case, with the"
                         + " injection running from day 20 to day 80." + (failures.isEmpty() ? "" : " Not drawn: "
-                        + String.join("; ", failures.stream().map(f -> f.substring(0, f.indexOf(':'))).toList())
+                        + String.join("; ", notDrawn)
                         + " (the model stops; the page says why).")), folder.resolve("lemaire2004.png"));
         page.heading("Lemaire et al. 2004: injection experiments");
         page.paragraph("Cases 1–9: 1 I_B=1e-4, 2 I_B=−8.3e-5, 3 PTH 1e3, 4 I_C=1e-4, 5 I_C=−2.9e-4, 6 OPG 2e5, 7 I_R=1e-4, "

@@ -58,12 +58,16 @@ public final class TrajectoryFigures {
 
     /** The observables of one unit grouped so that, in each group, none peaks SCALE_GAP times below the largest. */
     private static List<List<Observable>> byScale(Trajectory t, List<Observable> observables) {
+        Map<Observable, Double> peaks = new LinkedHashMap<>();
+        for (Observable o : observables) {
+            peaks.put(o, peak(t, o));
+        }
         List<Observable> sorted = new ArrayList<>(observables);
-        sorted.sort((a, b) -> Double.compare(peak(t, b), peak(t, a)));
+        sorted.sort((a, b) -> Double.compare(peaks.get(b), peaks.get(a)));
         List<List<Observable>> groups = new ArrayList<>();
         double groupPeak = 0;
         for (Observable o : sorted) {
-            double p = peak(t, o);
+            double p = peaks.get(o);
             if (groups.isEmpty() || p * SCALE_GAP < groupPeak) {
                 groups.add(new ArrayList<>());
                 groupPeak = p;

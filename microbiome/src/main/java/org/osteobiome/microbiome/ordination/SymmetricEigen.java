@@ -239,10 +239,7 @@ final class SymmetricEigen {
 
         Work(Progress progress, int n) {
             this.progress = progress;
-            long cubic = 0;
-            for (long m = 1; m < n; m++) {
-                cubic += m * m;
-            }
+            long cubic = (n - 1L) * n * (2L * n - 1) / 6; // Σ m² for m < n
             this.n = n;
             this.total = (REDUCTION + ACCUMULATION) * cubic + ROTATION * (long) (ESTIMATED_ROTATIONS_PER_N2 * n * (double) n) * n;
         }
