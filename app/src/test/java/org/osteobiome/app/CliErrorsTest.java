@@ -37,6 +37,24 @@ class CliErrorsTest {
     }
 
     @Test
+    void engineOptionsAreCheckedAndAMissingSparkEngineSaysHowToGetIt() {
+        String[] vpop = {"vpop", "gut-bone-axis", "--scenario", "ovx", "--n", "5", "--variability", "mouse-variability.tsv"};
+        // the app's own class path has no cluster engine: the message names the two ways to run one
+        assertOneLineError(CliRun.of(concat(vpop, "--engine", "spark")), 2, "spark engine is not on the class path", "spark-submit",
+                "docs/scaling.md");
+        assertOneLineError(CliRun.of(concat(vpop, "--engine", "dask")), 2, "--engine must be local or spark, got 'dask'");
+        assertOneLineError(CliRun.of(concat(vpop, "--master", "local[2]")), 2, "--master needs --engine spark");
+        assertOneLineError(CliRun.of("vpop", "gut-bone-axis", "--n", "20000000", "--variability", "mouse-variability.tsv"), 2,
+                "between 1 and 10000000 (more with --engine spark)");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void helpNamesACommand() {
         CliRun run = CliRun.of("help", "simulate");
         assertThat(run.exitCode()).isZero();

@@ -8,4 +8,8 @@ public interface Progress {
 
     /** {@code done} of {@code total} units finished. */
     void report(long done, long total);
+
+    /** What the work is doing now ("stage 2 of 3: quantiles"), shown beside the count where there is room. */
+    default void phase(String description) {
+    }
 }

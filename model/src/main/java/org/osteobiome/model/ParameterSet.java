@@ -12,7 +12,8 @@ import org.osteobiome.core.OsteobiomeException;
  * Parameter values for one model: the values a user set explicitly, over the model's defaults.
  * Immutable; every value is checked against its {@link ParameterSpec} when it is set.
  */
-public final class ParameterSet {
+public final class ParameterSet implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String modelId;
     private final Map<String, ParameterSpec> specs;
     private final Map<String, Object> explicit;

@@ -20,7 +20,7 @@ import org.osteobiome.core.Numbers;
  * @param role         whether the value is fixed from a source, calibrated by osteobiome, or a run setting
  */
 public record ParameterSpec(String id, Kind kind, double defaultValue, double min, double max,
-                            List<String> choices, String unit, String meaning, String source, Role role) {
+                            List<String> choices, String unit, String meaning, String source, Role role) implements java.io.Serializable {
 
     /** The type of a parameter's values. */
     public enum Kind { REAL, INTEGER, CHOICE, TEXT }

@@ -12,7 +12,7 @@ package org.osteobiome.model;
  * @param absoluteTolerance solver absolute tolerance
  */
 public record SimulationSettings(double startTime, double endTime, double step, double[] outputTimes, String solver,
-                                 double relativeTolerance, double absoluteTolerance) {
+                                 double relativeTolerance, double absoluteTolerance) implements java.io.Serializable {
 
     /** Everything at the model's defaults. */
     public static final SimulationSettings DEFAULTS = new SimulationSettings(Double.NaN, Double.NaN, Double.NaN, null,

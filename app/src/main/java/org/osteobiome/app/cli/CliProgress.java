@@ -18,6 +18,7 @@ public final class CliProgress implements AutoCloseable {
     private final boolean show;
     private final long appearAt;
     private ProgressBar bar;
+    private String phase = "";
 
     private CliProgress(String task, boolean show, long delayMillis) {
         this.task = task;
@@ -47,14 +48,28 @@ public final class CliProgress implements AutoCloseable {
         if (!show) {
             return Progress.NONE;
         }
-        return (done, total) -> {
-            synchronized (this) {
-                if (bar == null && System.nanoTime() - appearAt >= 0) {
-                    bar = newBar();
+        return new Progress() {
+            @Override
+            public void report(long done, long total) {
+                synchronized (CliProgress.this) {
+                    if (bar == null && System.nanoTime() - appearAt >= 0) {
+                        bar = newBar();
+                        bar.setExtraMessage(phase);
+                    }
+                    if (bar != null) {
+                        bar.maxHint(total);
+                        bar.stepTo(done);
+                    }
                 }
-                if (bar != null) {
-                    bar.maxHint(total);
-                    bar.stepTo(done);
+            }
+
+            @Override
+            public void phase(String description) {
+                synchronized (CliProgress.this) {
+                    phase = description;
+                    if (bar != null) {
+                        bar.setExtraMessage(description);
+                    }
                 }
             }
         };

@@ -55,7 +55,7 @@ public final class AnalysisFigures {
     }
 
     /** Median with the 50 % and 90 % bands of the subjects, one panel per observable. */
-    public static Figure vpop(Model model, VirtualPopulation.Result r) {
+    public static Figure vpop(Model model, VirtualPopulation.Summary r) {
         double[] x = new double[r.time().length];
         for (int t = 0; t < x.length; t++) {
             x[t] = r.time()[t] / r.display().daysPerUnit();
@@ -72,10 +72,10 @@ public final class AnalysisFigures {
                     List.of(new Figure.Line("median", x, q[2])), List.of(),
                     List.of(new Figure.Band("90 % of subjects", x, q[0], q[4]), new Figure.Band("50 % of subjects", x, q[1], q[3]))));
         }
-        return new Figure(model.id() + ": virtual population (" + r.parameters().length + " subjects)", r.display().label(), panels,
-                "Line: the median subject at each output time; shaded: the middle 50 % and 90 % of the " + r.parameters().length
+        return new Figure(model.id() + ": virtual population (" + r.subjects() + " subjects)", r.display().label(), panels,
+                "Line: the median subject at each output time; shaded: the middle 50 % and 90 % of the " + r.subjects()
                         + " simulated subjects, whose parameters were drawn from the variability file."
-                        + (r.failures().isEmpty() ? "" : " " + r.failures().size() + " subjects whose run failed are left out."));
+                        + (r.failed() == 0 ? "" : " " + r.failed() + " subjects whose run failed are left out."));
     }
 
     /** Log2 fold change against −log10 q of one term's tested taxa, split at {@code q}. */

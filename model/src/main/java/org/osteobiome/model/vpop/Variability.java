@@ -20,7 +20,7 @@ import org.osteobiome.model.ParameterSet;
  * (a = mean or {@code nominal}, b = SD; draws outside the parameter's range are redrawn) or {@code uniform}
  * (a = low, b = high).
  */
-public record Variability(List<Variation> variations) {
+public record Variability(List<Variation> variations) implements java.io.Serializable {
 
     /** Variability files shipped with osteobiome (resources next to this class). */
     public static final List<String> SHIPPED = List.of("human-variability.tsv", "mouse-variability.tsv");
@@ -30,7 +30,7 @@ public record Variability(List<Variation> variations) {
     }
 
     /** One varied parameter. {@code a} is NaN when it is the nominal value. */
-    public record Variation(String parameter, String distribution, double a, double b) {
+    public record Variation(String parameter, String distribution, double a, double b) implements java.io.Serializable {
     }
 
     public static Variability read(Path file) {

@@ -3,7 +3,6 @@ package org.osteobiome.model.vpop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osteobiome.core.MemoryBudget;
 import org.osteobiome.core.OsteobiomeException;
@@ -16,7 +15,8 @@ import org.osteobiome.model.Trajectory;
 
 /**
  * Virtual populations: N subjects whose parameters are drawn from a {@link Variability}, simulated in parallel.
- * Subject i draws from a generator seeded by (seed, i), so the population does not depend on the thread count.
+ * Subject i draws from a generator seeded by (seed, i) ({@link Cohort}), so the population does not depend on the thread count
+ * or the engine.
  * Subjects whose simulation fails are counted and listed, never dropped silently.
  */
 public final class VirtualPopulation {
@@ -39,6 +39,89 @@ public final class VirtualPopulation {
      */
     public record Result(List<String> observables, double[] time, double[][][] quantiles, double[][] parameters, double[][] finals,
                          List<String> failures, Trajectory.TimeDisplay display) {
+
+        public Summary summary() {
+            return new Summary(observables, time, quantiles, parameters.length, failures.size(), failures, display);
+        }
+    }
+
+    /**
+     * What a population's report shows, whichever engine ran it.
+     *
+     * @param quantiles     {@code quantiles[observable][time][level]} over the subjects that ran, at {@link #LEVELS}
+     * @param subjects      subjects simulated
+     * @param failed        subjects whose run failed
+     * @param firstFailures "subject i: cause" for the first failed subjects (all of them for the local engine)
+     */
+    public record Summary(List<String> observables, double[] time, double[][][] quantiles, long subjects, long failed,
+                          List<String> firstFailures, Trajectory.TimeDisplay display) {
+        public Summary {
+            observables = List.copyOf(observables);
+            firstFailures = List.copyOf(firstFailures);
+        }
+    }
+
+    /** One subject: its drawn parameters (variability order) and its trajectory {@code values[time][observable]}, or why it failed. */
+    public record Subject(long index, double[] parameters, double[][] values, String failure) {
+        public boolean ran() {
+            return values != null;
+        }
+    }
+
+    /**
+     * A population's fixed inputs, prepared once: any subject can then be simulated on its own, by any engine, and is the
+     * same wherever it runs. Subject i draws from a generator seeded by (seed, i).
+     */
+    public static final class Cohort {
+        private final Model model;
+        private final ParameterSet base;
+        private final SimulationSettings settings;
+        private final Variability variability;
+        private final long seed;
+        private final double[] nominal;
+        private final List<String> names;
+        private final double[] time;
+        private final Trajectory.TimeDisplay display;
+
+        public Cohort(Model model, ParameterSet base, SimulationSettings settings, Variability variability, List<String> observables,
+                      long seed) {
+            this.model = model;
+            this.base = base;
+            this.settings = settings;
+            this.variability = variability;
+            this.seed = seed;
+            this.nominal = variability.nominal(base);
+            Trajectory reference = model.simulate(base, settings).select(observables);
+            this.names = reference.names();
+            this.time = reference.time();
+            this.display = reference.timeLabel();
+        }
+
+        public List<String> observables() {
+            return names;
+        }
+
+        public double[] time() {
+            return time.clone();
+        }
+
+        public Trajectory.TimeDisplay display() {
+            return display;
+        }
+
+        /** Subject {@code i} (from 0): drawn and simulated. */
+        public Subject subject(long i) {
+            ParameterSet p = variability.draw(base, nominal, Parallel.random(seed, i));
+            double[] values = new double[variability.variations().size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = p.real(variability.variations().get(j).parameter());
+            }
+            try {
+                return new Subject(i, values, model.simulate(p, settings).select(names).values(), null);
+            } catch (OsteobiomeException e) {
+                return new Subject(i, values, null, "subject " + (i + 1) + ": " + e.getMessage());
+            }
+        }
     }
 
     public static Result run(Model model, ParameterSet base, SimulationSettings settings, Variability variability, List<String> observables,
@@ -59,10 +142,9 @@ public final class VirtualPopulation {
         if (n < 1) {
             throw OsteobiomeException.invalid("a population needs at least 1 subject");
         }
-        double[] nominal = variability.nominal(base);
-        Trajectory reference = model.simulate(base, settings).select(observables);
-        List<String> names = reference.names();
-        double[] time = reference.time();
+        Cohort cohort = new Cohort(model, base, settings, variability, observables, seed);
+        List<String> names = cohort.observables();
+        double[] time = cohort.time();
         int k = names.size();
         // Every subject's trajectory is kept for the quantiles: times × (observables + an array header) per subject.
         MemoryBudget.require((double) n * (time.length * (8.0 * k + 24) + 8.0 * variability.variations().size() + 64),
@@ -73,18 +155,13 @@ public final class VirtualPopulation {
         String[] failed = new String[n];
         AtomicLong done = new AtomicLong();
         Parallel.forEach(Math.max(1, threads), n, i -> {
-            SplittableRandom random = Parallel.random(seed, i);
-            ParameterSet p = variability.draw(base, nominal, random);
-            double[] values = new double[variability.variations().size()];
-            for (int j = 0; j < values.length; j++) {
-                values[j] = p.real(variability.variations().get(j).parameter());
-            }
-            drawn[i] = values;
-            try {
-                perSubject[i] = model.simulate(p, settings).select(names).values();
+            Subject subject = cohort.subject(i);
+            drawn[i] = subject.parameters();
+            if (subject.ran()) {
+                perSubject[i] = subject.values();
                 listener.finished(i, perSubject[i]);
-            } catch (OsteobiomeException e) {
-                failed[i] = "subject " + (i + 1) + ": " + e.getMessage();
+            } else {
+                failed[i] = subject.failure();
             }
             progress.report(done.incrementAndGet(), n);
         });
@@ -122,6 +199,6 @@ public final class VirtualPopulation {
                 finals[i][c] = perSubject[i] == null ? Double.NaN : perSubject[i][time.length - 1][c];
             }
         }
-        return new Result(names, time, quantiles, drawn, finals, failures, reference.timeLabel());
+        return new Result(names, time, quantiles, drawn, finals, failures, cohort.display());
     }
 }

@@ -12,6 +12,10 @@ import org.osteobiome.app.service.ModelRuns;
 import org.osteobiome.app.cli.SolverMixin;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.app.engine.ClusterEngine;
+import org.osteobiome.app.engine.ClusterEngines;
+import org.osteobiome.app.engine.ClusterOptions;
+import org.osteobiome.app.engine.PopulationRequest;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.AnalysisFigures;
 import org.osteobiome.app.report.FigureWriter;
@@ -41,6 +45,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  osteobiome vpop gut-bone-axis --scenario menopause-natural --n 1000 --variability human-variability.tsv --observables bmd_pct",
             "  osteobiome vpop gut-bone-axis --scenario ovx-la --n 200 --variability mouse-variability.tsv --plot band.png",
+            "  osteobiome vpop gut-bone-axis --scenario menopause-natural --n 1000000 --variability human-variability.tsv \\",
+            "      --observables bmd_pct --engine spark --subjects subjects.parquet",
             "", "Research software; not a diagnostic device."})
 public final class VpopCommand implements Callable<Integer> {
     @Spec
@@ -80,8 +86,17 @@ public final class VpopCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the quantile table to FILE instead of standard output")
     Path out;
 
-    @Option(names = "--subjects", paramLabel = "FILE", description = "per-subject parameters and final values (TSV)")
+    @Option(names = "--subjects", paramLabel = "FILE", description = "per-subject parameters and final values (TSV; a Parquet"
+            + " directory with --engine spark)")
     Path subjects;
+
+    @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
+            description = "where the subjects run: local threads (default) or Apache Spark (same subjects, same quantiles)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (spark://host:7077, local[K]); default: the one"
+            + " spark-submit set, else local mode on --threads")
+    String master;
 
     @Mixin
     SolverMixin solverOptions;
@@ -95,8 +110,19 @@ public final class VpopCommand implements Callable<Integer> {
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
-        if (n < 1 || n > 10_000_000) {
-            throw OsteobiomeException.invalid("--n must be between 1 and 10000000, got " + n);
+        boolean local = engine.equals(ClusterEngines.LOCAL);
+        ClusterEngine cluster = local ? null : ClusterEngines.get(engine);
+        if (local && master != null) {
+            throw OsteobiomeException.invalid("--master needs --engine spark");
+        }
+        if (!local && subjects != null && java.nio.file.Files.exists(subjects)) {
+            throw OsteobiomeException.invalid("--subjects " + subjects + " already exists; Spark writes a new Parquet directory, so"
+                    + " name one that does not exist (nothing was overwritten)");
+        }
+        long most = local ? 10_000_000 : 1_000_000_000;
+        if (n < 1 || n > most) {
+            throw OsteobiomeException.invalid("--n must be between 1 and " + most + (local ? " (more with --engine spark)" : "")
+                    + ", got " + n);
         }
         Model model = ModelCatalog.get(modelId);
         ParameterSet base = ModelRuns.parameters(model, set, scenario);
@@ -108,21 +134,31 @@ public final class VpopCommand implements Callable<Integer> {
         if (tEnd != null) {
             settings = settings.withEndTime(tEnd);
         }
-        VirtualPopulation.Result r;
+        VirtualPopulation.Summary r;
         long started = System.nanoTime();
         try (CliProgress bar = CliProgress.start("vpop", true)) {
-            r = VirtualPopulation.run(model, base, settings, v, observables, n, seed,
-                    workers, bar.reporter());
+            if (local) {
+                VirtualPopulation.Result result = VirtualPopulation.run(model, base, settings, v, observables, n, seed,
+                        workers, bar.reporter());
+                if (subjects != null) {
+                    AtomicFiles.writeText(subjects, subjectTable(result, v));
+                }
+                r = result.summary();
+            } else {
+                PopulationRequest request = new PopulationRequest(base, settings, v, observables, n, seed,
+                        subjects == null ? null : subjects.toAbsolutePath().toString());
+                r = cluster.population(request, new ClusterOptions(master, workers), bar.reporter());
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String table = quantileTable(r);
         TextOutput.emit(spec, out, table);
-        if (subjects != null) {
-            AtomicFiles.writeText(subjects, subjectTable(r, v));
-        }
         PrintWriter err = spec.commandLine().getErr();
-        err.println(n + " subjects in " + Numbers.format(Math.round(seconds * 100) / 100.0) + " s; " + r.failures().size() + " failed"
-                + (r.failures().isEmpty() ? "" : " (first: " + r.failures().get(0) + ")"));
+        err.println(n + " subjects in " + Numbers.format(Math.round(seconds * 100) / 100.0) + " s; " + r.failed() + " failed"
+                + (r.firstFailures().isEmpty() ? "" : " (first: " + r.firstFailures().get(0) + ")"));
+        if (!local && subjects != null) {
+            err.println("per-subject outcomes (Parquet): " + subjects);
+        }
         for (int c = 0; c < r.observables().size(); c++) {
             double[] q = r.quantiles()[c][r.time().length - 1];
             err.println(r.observables().get(c) + " at day " + Numbers.format(r.time()[r.time().length - 1]) + ": median "
@@ -143,7 +179,7 @@ public final class VpopCommand implements Callable<Integer> {
 
     private static final String[] LEVEL_NAMES = {"q05", "q25", "median", "q75", "q95"};
 
-    static String quantileTable(VirtualPopulation.Result r) {
+    static String quantileTable(VirtualPopulation.Summary r) {
         List<String> header = new ArrayList<>();
         header.add("time");
         for (String o : r.observables()) {

@@ -68,7 +68,7 @@ public final class VpopJob implements JobKind {
         }
         payload.put("final", last);
         payload.put("final_day", result.time()[end]);
-        payload.put("figures", List.of(AnalysisFigures.vpop(m.model(), result)));
+        payload.put("figures", List.of(AnalysisFigures.vpop(m.model(), result.summary())));
         Provenance provenance = Provenance.of("vpop", r.asOptions(), Map.of("variability", r.text("variability", "human-variability.tsv") + " (shipped)"), seed,
                 m.model().solverDefaults().solver() + " (model defaults)");
         return new JobOutput("vpop", "Virtual population: " + n + " subjects, " + m.describe(), provenance, payload);

@@ -1,0 +1,20 @@
+package org.osteobiome.app.engine;
+
+import org.osteobiome.core.Progress;
+import org.osteobiome.model.vpop.VirtualPopulation;
+
+/**
+ * Runs a command's work on a cluster instead of local threads ({@code --engine NAME}). Implementations live in their own
+ * module (osteobiome-spark) and are found on the class path by {@link ClusterEngines}, so the command line does not
+ * depend on any cluster framework.
+ */
+public interface ClusterEngine {
+    /** The name {@code --engine} takes. */
+    String name();
+
+    /**
+     * A virtual population, subject for subject the same as the local engine's for the same seed, with exactly the same
+     * quantiles; per-subject outcomes go to {@link PopulationRequest#subjectsOut()} when it is set.
+     */
+    VirtualPopulation.Summary population(PopulationRequest request, ClusterOptions options, Progress progress);
+}
