@@ -67,6 +67,7 @@ final class ExactQuantiles {
             }
             progress.report(round, Math.max(round, ROUNDS));
         }
+        progress.report(ROUNDS, ROUNDS);
         cellsOfTargets.destroy();
         double[][] out = new double[cells][levels.length];
         for (int c = 0; c < cells; c++) {

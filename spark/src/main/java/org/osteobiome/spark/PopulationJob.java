@@ -27,7 +27,9 @@ import org.osteobiome.model.vpop.VirtualPopulation;
  */
 final class PopulationJob {
     /** Subjects per task at most: a few seconds of work each, so progress moves and a lost task costs little. */
-    static final int SUBJECTS_PER_TASK = 2000;
+    static final int SUBJECTS_PER_TASK = 500;
+    /** Tasks per core at least, so that the last tasks to finish leave few cores idle. */
+    static final int TASKS_PER_CORE = 4;
     /** Failure messages kept for the report; the count is always complete. */
     static final int FAILURES_KEPT = 100;
 
@@ -90,10 +92,10 @@ final class PopulationJob {
         }
     }
 
-    /** How many ranges: enough to keep every core busy and each range at most {@link #SUBJECTS_PER_TASK}. */
+    /** How many ranges: {@link #TASKS_PER_CORE} per core at least, and each range at most {@link #SUBJECTS_PER_TASK}. */
     static int tasks(long n, int parallelism) {
         long byCost = (n + SUBJECTS_PER_TASK - 1) / SUBJECTS_PER_TASK;
-        return (int) Math.max(1, Math.min(n, Math.max(byCost, 2L * parallelism)));
+        return (int) Math.max(1, Math.min(n, Math.max(byCost, (long) TASKS_PER_CORE * parallelism)));
     }
 
     /** Range r of {@code tasks}: subjects ⌊r·n/tasks⌋ … ⌊(r+1)·n/tasks⌋ − 1. */

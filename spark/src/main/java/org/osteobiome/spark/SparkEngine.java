@@ -1,6 +1,7 @@
 package org.osteobiome.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.osteobiome.app.engine.BetaRequest;
 import org.osteobiome.app.engine.ClusterEngine;
 import org.osteobiome.app.engine.ClusterOptions;
 import org.osteobiome.app.engine.PopulationRequest;
@@ -18,10 +19,19 @@ public final class SparkEngine implements ClusterEngine {
 
     @Override
     public VirtualPopulation.Summary population(PopulationRequest request, ClusterOptions options, Progress progress) {
+        return inSession(options, "osteobiome vpop", spark -> PopulationJob.run(spark, request, progress));
+    }
+
+    @Override
+    public BetaOutcome beta(BetaRequest request, ClusterOptions options, Progress progress) {
+        return inSession(options, "osteobiome diversity beta", spark -> BetaJob.run(spark, request, progress));
+    }
+
+    private static <T> T inSession(ClusterOptions options, String name, java.util.function.Function<SparkSession, T> job) {
         SparkSession spark = null;
         try {
-            spark = SparkSessions.open(options, "osteobiome vpop");
-            return PopulationJob.run(spark, request, progress);
+            spark = SparkSessions.open(options, name);
+            return job.apply(spark);
         } catch (OsteobiomeException e) {
             throw e;
         } catch (Exception e) { // Spark's Java API throws its checked SparkException undeclared

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osteobiome.app.Main;
@@ -47,6 +48,42 @@ class SparkCommandLineTest {
         Run again = run(with("--engine", "spark", "--subjects", subjects.toString()));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).startsWith("osteobiome: error: ").contains("already exists", "nothing was overwritten");
+    }
+
+    @Test
+    void diversityBetaWritesBlocksAndAPcoaThatMatchesTheLocalOrdination(@TempDir Path dir) throws Exception {
+        String table = dir.resolve("t.biom").toString();
+        assertThat(run("table", "generate", "--samples", "150", "--features", "90", "--seed", "2", "--out", table).code()).isZero();
+        Path blocks = dir.resolve("bc-blocks");
+        Path pcoa = dir.resolve("bc.pcoa.tsv");
+        Run spark = run("diversity", "beta", table, "--metric", "braycurtis", "--engine", "spark", "--master", "local[2]", "--out",
+                blocks.toString(), "--block-size", "40", "--pcoa", pcoa.toString(), "--axes", "3", "--seed", "5");
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(spark.err()).contains("wrote 10 blocks of the 150-sample matrix", "randomized PCoA from the blocks");
+        assertThat(Files.isDirectory(blocks.resolve("blocks"))).isTrue();
+        assertThat(Files.isDirectory(blocks.resolve("samples"))).isTrue();
+
+        Path local = dir.resolve("bc.tsv");
+        assertThat(run("diversity", "beta", table, "--metric", "braycurtis", "--out", local.toString()).code()).isZero();
+        Path localPcoa = dir.resolve("local.pcoa.tsv");
+        assertThat(run("ordinate", local.toString(), "--method", "randomized", "--axes", "3", "--seed", "5", "--out", localPcoa.toString())
+                .code()).isZero();
+        List<String> sparkEigen = Files.readAllLines(dir.resolve("bc.pcoa.eigenvalues.tsv"));
+        List<String> localEigen = Files.readAllLines(dir.resolve("local.pcoa.eigenvalues.tsv"));
+        assertThat(sparkEigen).hasSameSizeAs(localEigen).hasSize(4);
+        for (int a = 1; a < 4; a++) {
+            double s = Double.parseDouble(sparkEigen.get(a).split("\t")[1]);
+            double l = Double.parseDouble(localEigen.get(a).split("\t")[1]);
+            assertThat(s).as(sparkEigen.get(a)).isCloseTo(l, org.assertj.core.api.Assertions.within(1e-9 * Math.abs(l)));
+        }
+
+        Run unifrac = run("diversity", "beta", table, "--metric", "unweighted_unifrac", "--engine", "spark", "--out",
+                dir.resolve("u").toString());
+        assertThat(unifrac.code()).isEqualTo(2);
+        assertThat(unifrac.err()).contains("cannot yet run block by block").doesNotContain("\tat ");
+        Run pcoaLocally = run("diversity", "beta", table, "--metric", "braycurtis", "--out", dir.resolve("x.tsv").toString(), "--pcoa",
+                pcoa.toString());
+        assertThat(pcoaLocally.err()).contains("--pcoa needs --engine spark");
     }
 
     @Test

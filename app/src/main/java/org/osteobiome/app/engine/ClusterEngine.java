@@ -1,6 +1,7 @@
 package org.osteobiome.app.engine;
 
 import org.osteobiome.core.Progress;
+import org.osteobiome.microbiome.ordination.Ordination;
 import org.osteobiome.model.vpop.VirtualPopulation;
 
 /**
@@ -17,4 +18,18 @@ public interface ClusterEngine {
      * quantiles; per-subject outcomes go to {@link PopulationRequest#subjectsOut()} when it is set.
      */
     VirtualPopulation.Summary population(PopulationRequest request, ClusterOptions options, Progress progress);
+
+    /**
+     * Beta diversity written block by block, every block holding exactly the local engine's numbers, and when asked a
+     * randomized PCoA computed from the blocks without gathering them.
+     */
+    BetaOutcome beta(BetaRequest request, ClusterOptions options, Progress progress);
+
+    /**
+     * @param samples    samples in the matrix
+     * @param blocks     blocks written
+     * @param ordination the PCoA, or null when none was asked for
+     */
+    record BetaOutcome(int samples, long blocks, Ordination ordination) {
+    }
 }

@@ -138,11 +138,43 @@ public final class Pcoa {
 
     /** The randomized ordination, reporting progress in products with the centred matrix (POWER_ITERATIONS + 2). */
     public static Ordination randomized(DistanceMatrix dm, int axes, long seed, Progress progress) {
-        int n = dm.size();
+        checkAxes(axes, dm.size());
+        double[][] b = centred(dm);
+        return randomized(dm.ids(), new CentredProducts() {
+            @Override
+            public int size() {
+                return b.length;
+            }
+
+            @Override
+            public double[][] times(double[][] x) {
+                return multiply(b, x);
+            }
+
+            @Override
+            public double trace() {
+                double trace = 0;
+                for (int i = 0; i < b.length; i++) {
+                    trace += b[i][i];
+                }
+                return trace;
+            }
+        }, axes, seed, progress);
+    }
+
+    private static void checkAxes(int axes, int n) {
         if (axes < 1 || axes >= n) {
             throw OsteobiomeException.invalid("randomized PCoA needs 1 ≤ axes < samples, got axes=" + axes + " for " + n + " samples");
         }
-        double[][] b = centred(dm);
+    }
+
+    /**
+     * The randomized ordination of a centred matrix held anywhere (a cluster's blocks, say): only products with it are
+     * taken, POWER_ITERATIONS + 2 of them, and the n × (axes + oversampling) basis is the largest array held here.
+     */
+    public static Ordination randomized(List<String> ids, CentredProducts b, int axes, long seed, Progress progress) {
+        int n = b.size();
+        checkAxes(axes, n);
         int k = Math.min(n, axes + Math.max(OVERSAMPLING, axes));
         SplittableRandom random = new SplittableRandom(seed);
         double[][] omega = new double[n][k];
@@ -152,14 +184,14 @@ public final class Pcoa {
             }
         }
         int products = POWER_ITERATIONS + 2;
-        double[][] q = orthonormal(multiply(b, omega));
+        double[][] q = orthonormal(b.times(omega));
         progress.report(1, products);
         for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
-            q = orthonormal(multiply(b, q));
+            q = orthonormal(b.times(q));
             progress.report(iteration + 2, products);
         }
         // T = Qᵀ·B·Q, a small symmetric matrix whose eigenpairs approximate B's leading ones.
-        double[][] bq = multiply(b, q);
+        double[][] bq = b.times(q);
         progress.report(products, products);
         double[][] t = new double[k][k];
         for (int a = 0; a < k; a++) {
@@ -181,10 +213,7 @@ public final class Pcoa {
         SymmetricEigen.Result eigen = SymmetricEigen.decompose(t);
         double[] all = eigen.values();
         double[][] w = eigen.vectors();
-        double trace = 0;
-        for (int i = 0; i < n; i++) {
-            trace += b[i][i];
-        }
+        double trace = b.trace();
         List<Integer> kept = new ArrayList<>();
         for (int a = 0; a < axes; a++) {
             if (all[a] > 0) {
@@ -209,7 +238,7 @@ public final class Pcoa {
                 coordinates[i][c] = x * root;
             }
         }
-        return new Ordination(dm.ids(), "randomized", values, proportion, coordinates);
+        return new Ordination(ids, "randomized", values, proportion, coordinates);
     }
 
     private static double gaussian(SplittableRandom random) {

@@ -12,7 +12,8 @@ import org.osteobiome.core.OsteobiomeException;
  * for sample s, entries {@code start(s)} to {@code end(s) − 1} hold its non-zero features in ascending order).
  * A 10,000 × 50,000 table at 2 % density takes 12 bytes per non-zero, about 120 MB. Immutable.
  */
-public final class FeatureTable {
+public final class FeatureTable implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final List<String> sampleIds;
     private final List<String> featureIds;
     private final int[] pointers;
@@ -20,8 +21,8 @@ public final class FeatureTable {
     private final double[] values;
     private final List<Lineage> taxonomy;
     private final boolean cumulative;
-    private Map<String, Integer> sampleIndex;
-    private Map<String, Integer> featureIndex;
+    private transient Map<String, Integer> sampleIndex;
+    private transient Map<String, Integer> featureIndex;
 
     FeatureTable(List<String> sampleIds, List<String> featureIds, int[] pointers, int[] features, double[] values,
                  List<Lineage> taxonomy, boolean cumulative) {

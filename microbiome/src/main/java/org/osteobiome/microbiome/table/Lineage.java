@@ -12,7 +12,7 @@ import java.util.List;
  * @param names        name per rank, up to the deepest rank given (may be shorter than all ranks)
  * @param domainPrefix 'k' or 'd', as in the source, for writing it back
  */
-public record Lineage(List<String> names, char domainPrefix) {
+public record Lineage(List<String> names, char domainPrefix) implements java.io.Serializable {
     public static final Lineage EMPTY = new Lineage(List.of(), 'k');
 
     public Lineage {

@@ -9,6 +9,10 @@ import org.osteobiome.app.cli.ParentCommand;
 import org.osteobiome.app.cli.CliProgress;
 import org.osteobiome.app.cli.TextOutput;
 import org.osteobiome.app.cli.VersionProvider;
+import org.osteobiome.app.engine.BetaRequest;
+import org.osteobiome.app.engine.ClusterEngine;
+import org.osteobiome.app.engine.ClusterEngines;
+import org.osteobiome.app.engine.ClusterOptions;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
@@ -17,6 +21,7 @@ import org.osteobiome.microbiome.diversity.alpha.AlphaMetric;
 import org.osteobiome.microbiome.diversity.beta.BetaDiversity;
 import org.osteobiome.microbiome.diversity.beta.BetaMetric;
 import org.osteobiome.microbiome.diversity.beta.Clr;
+import org.osteobiome.microbiome.diversity.beta.DistanceBlocks;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 import org.osteobiome.microbiome.io.DistanceMatrixFiles;
 import org.osteobiome.microbiome.io.FeatureTables;
@@ -133,9 +138,30 @@ public final class DiversityCommand extends ParentCommand {
         @Option(names = "--multiplicative-replacement", description = "Aitchison: replace zeros by multiplicative replacement (δ = 1/D²) instead")
         boolean multiplicative;
 
-        @Option(names = "--out", required = true, paramLabel = "DM.tsv|DM.h5", description = "distance matrix to write: lsmat TSV, or HDF5"
-                + " (datasets order and matrix, as ssu) when the name ends in .h5 or .hdf5")
+        @Option(names = "--out", required = true, paramLabel = "DM.tsv|DM.h5|DIR", description = "distance matrix to write: lsmat TSV, or HDF5"
+                + " (datasets order and matrix, as ssu) when the name ends in .h5 or .hdf5; with --engine spark a new directory of"
+                + " Parquet blocks (blocks: r0, r1, c0, c1, distances; samples: index, id)")
         Path out;
+
+        @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
+                description = "local threads (default) or Apache Spark, block by block (braycurtis, jaccard, aitchison)")
+        String engine;
+
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit set, else local mode)")
+        String master;
+
+        @Option(names = "--block-size", defaultValue = "1000", paramLabel = "B", description = "Spark: samples per block side (default 1000)")
+        int blockSize;
+
+        @Option(names = "--pcoa", paramLabel = "FILE.tsv", description = "Spark: also a randomized PCoA from the blocks, its coordinates"
+                + " to FILE.tsv and eigenvalues beside it")
+        Path pcoa;
+
+        @Option(names = "--axes", defaultValue = "10", paramLabel = "K", description = "axes of --pcoa (default 10)")
+        int axes;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of --pcoa's randomized method (default 1)")
+        long seed;
 
         @Option(names = "--no-progress", description = "do not draw a progress bar")
         boolean noProgress;
@@ -143,7 +169,17 @@ public final class DiversityCommand extends ParentCommand {
         @Override
         public Integer call() {
             BetaMetric m = BetaMetric.parse(metric);
-            DistanceMatrixFiles.checkWritable(out);
+            boolean local = engine.equals(ClusterEngines.LOCAL);
+            ClusterEngine cluster = local ? null : ClusterEngines.get(engine);
+            if (local && (master != null || pcoa != null)) {
+                throw OsteobiomeException.invalid((master != null ? "--master" : "--pcoa") + " needs --engine spark (locally, run"
+                        + " 'osteobiome ordinate' on the matrix)");
+            }
+            if (local) {
+                DistanceMatrixFiles.checkWritable(out);
+            } else {
+                checkSparkOptions(m);
+            }
             PhyloTree phylogeny = tree == null ? null : Newick.read(tree);
             FeatureTable t = FeatureTables.read(table).table();
             BetaDiversity.Options options = BetaDiversity.Options.defaults().withRelative(relative)
@@ -151,12 +187,25 @@ public final class DiversityCommand extends ParentCommand {
             if (threads != null) {
                 options = options.withThreads(threads);
             }
-            DistanceMatrix dm;
-            try (CliProgress progress = CliProgress.start(m.id(), !noProgress && t.sampleCount() >= 500)) {
-                dm = BetaDiversity.compute(t, table.toString(), m, phylogeny, options.withProgress(progress.reporter()));
-            }
-            DistanceMatrixFiles.write(dm, out);
             PrintWriter err = spec.commandLine().getErr();
+            if (local) {
+                DistanceMatrix dm;
+                try (CliProgress progress = CliProgress.start(m.id(), !noProgress && t.sampleCount() >= 500)) {
+                    dm = BetaDiversity.compute(t, table.toString(), m, phylogeny, options.withProgress(progress.reporter()));
+                }
+                DistanceMatrixFiles.write(dm, out);
+            } else {
+                ClusterEngine.BetaOutcome outcome;
+                try (CliProgress progress = CliProgress.start(m.id(), !noProgress)) {
+                    outcome = cluster.beta(new BetaRequest(t, table.toString(), m, relative, options.zeros(), out.toAbsolutePath().toString(),
+                            blockSize, pcoa == null ? 0 : axes, seed), new ClusterOptions(master, options.threads()), progress.reporter());
+                }
+                err.println("osteobiome: wrote " + outcome.blocks() + " blocks of the " + outcome.samples() + "-sample matrix to " + out);
+                if (outcome.ordination() != null) {
+                    Path eigen = OrdinateCommand.write(outcome.ordination(), pcoa);
+                    err.println("osteobiome: wrote " + pcoa + " and " + eigen + " (randomized PCoA from the blocks)");
+                }
+            }
             if (m == BetaMetric.BRAY_CURTIS) {
                 err.println("osteobiome: note: Bray–Curtis on " + (relative ? "relative abundances" : "the values as given"
                         + (t.isIntegral() ? " (counts)" : "")));
@@ -164,6 +213,23 @@ public final class DiversityCommand extends ParentCommand {
                 err.println("osteobiome: note: Aitchison distance with " + options.zeros().describe());
             }
             return 0;
+        }
+
+        private void checkSparkOptions(BetaMetric m) {
+            if (!DistanceBlocks.supports(m)) {
+                throw OsteobiomeException.invalid(m.id() + " cannot yet run block by block on Spark; use --engine local (UniFrac's pass"
+                        + " over the tree has no block form yet)");
+            }
+            if (java.nio.file.Files.exists(out)) {
+                throw OsteobiomeException.invalid("--out " + out + " already exists; Spark writes a new directory of blocks, so name one"
+                        + " that does not exist (nothing was overwritten)");
+            }
+            if (blockSize < 2) {
+                throw OsteobiomeException.invalid("--block-size must be at least 2, got " + blockSize);
+            }
+            if (pcoa != null && axes < 1) {
+                throw OsteobiomeException.invalid("--axes must be at least 1, got " + axes);
+            }
         }
     }
 }

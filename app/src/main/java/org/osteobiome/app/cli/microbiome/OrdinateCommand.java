@@ -106,13 +106,7 @@ public final class OrdinateCommand implements Callable<Integer> {
         if (plot != null && o.axes() < 2) {
             throw OsteobiomeException.invalid("the ordination has fewer than 2 positive axes; nothing to plot (leave out --plot)");
         }
-        writeCoordinates(o, out);
-        List<List<String>> eigen = new ArrayList<>();
-        for (int a = 0; a < o.eigenvalues().length; a++) {
-            eigen.add(List.of("PC" + (a + 1), Numbers.format(o.eigenvalues()[a]), Numbers.format(o.proportionExplained()[a])));
-        }
-        Path eigenFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.tsv$", "") + ".eigenvalues.tsv");
-        Inputs.writeTsv(eigenFile, List.of("axis", "eigenvalue", "proportion_explained"), eigen);
+        Path eigenFile = write(o, out);
         PrintWriter report = spec.commandLine().getOut();
         report.println("method\t" + o.method());
         report.println("samples\t" + o.ids().size());
@@ -130,6 +124,18 @@ public final class OrdinateCommand implements Callable<Integer> {
             FigureWriter.write(scatter(o, labels), plot);
         }
         return 0;
+    }
+
+    /** Writes the coordinates to {@code out} and the eigenvalues beside it; returns the eigenvalue file. */
+    static Path write(Ordination o, Path out) {
+        writeCoordinates(o, out);
+        List<List<String>> eigen = new ArrayList<>();
+        for (int a = 0; a < o.eigenvalues().length; a++) {
+            eigen.add(List.of("PC" + (a + 1), Numbers.format(o.eigenvalues()[a]), Numbers.format(o.proportionExplained()[a])));
+        }
+        Path eigenFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.tsv$", "") + ".eigenvalues.tsv");
+        Inputs.writeTsv(eigenFile, List.of("axis", "eigenvalue", "proportion_explained"), eigen);
+        return eigenFile;
     }
 
     /**

@@ -43,6 +43,18 @@ public final class BetaDiversity {
     }
 
     public static DistanceMatrix compute(FeatureTable table, String tableName, BetaMetric metric, PhyloTree tree, Options options) {
+        check(table, tableName, metric, tree);
+        double[] condensed = switch (metric) {
+            case BRAY_CURTIS -> SharedFeatureDistances.brayCurtis(options.relative() ? relative(table) : table, options);
+            case JACCARD -> SharedFeatureDistances.jaccard(table, options);
+            case AITCHISON -> SharedFeatureDistances.aitchison(table, Clr.transform(table, options.zeros()), options);
+            default -> UniFrac.compute(table, tree, metric, options, tableName);
+        };
+        return new DistanceMatrix(table.sampleIds(), condensed);
+    }
+
+    /** What every metric needs of its input, named for the user. */
+    static void check(FeatureTable table, String tableName, BetaMetric metric, PhyloTree tree) {
         table.requireSingleRank("beta diversity");
         for (int s = 0; s < table.sampleCount(); s++) {
             if (table.observed(s) == 0) {
@@ -54,16 +66,9 @@ public final class BetaDiversity {
         if (metric.needsTree() && tree == null) {
             throw OsteobiomeException.invalid(metric.id() + " needs a tree: add --tree FILE.nwk");
         }
-        double[] condensed = switch (metric) {
-            case BRAY_CURTIS -> SharedFeatureDistances.brayCurtis(options.relative() ? relative(table) : table, options);
-            case JACCARD -> SharedFeatureDistances.jaccard(table, options);
-            case AITCHISON -> SharedFeatureDistances.aitchison(table, Clr.transform(table, options.zeros()), options);
-            default -> UniFrac.compute(table, tree, metric, options, tableName);
-        };
-        return new DistanceMatrix(table.sampleIds(), condensed);
     }
 
-    private static FeatureTable relative(FeatureTable table) {
+    static FeatureTable relative(FeatureTable table) {
         double[] values = new double[(int) table.nonZeroCount()];
         for (int s = 0; s < table.sampleCount(); s++) {
             double total = table.sampleTotal(s);

@@ -13,7 +13,7 @@ public final class Clr {
     }
 
     /** How zeros are replaced before the logarithm. */
-    public record ZeroHandling(double pseudocount, boolean multiplicativeReplacement, double delta) {
+    public record ZeroHandling(double pseudocount, boolean multiplicativeReplacement, double delta) implements java.io.Serializable {
         public static ZeroHandling pseudocount(double c) {
             if (!(c > 0) || !Double.isFinite(c)) {
                 throw OsteobiomeException.invalid("the pseudocount must be a positive number, got " + c);

@@ -36,7 +36,7 @@ public final class DistanceMatrix {
     }
 
     /** An empty (all-zero) matrix to fill; refuses sizes that do not fit. */
-    static double[] allocate(int n) {
+    public static double[] allocate(int n) {
         if (n > MAX_IDS) {
             throw OsteobiomeException.invalid(n + " samples exceed the " + MAX_IDS + " that one distance matrix holds in memory; "
                     + "use the Spark jobs for block-wise matrices");
@@ -55,7 +55,7 @@ public final class DistanceMatrix {
     }
 
     /** Position of (i, j), i < j, in the condensed array. */
-    static int index(int n, int i, int j) {
+    public static int index(int n, int i, int j) {
         return (int) ((long) i * n - (long) i * (i + 1) / 2 + (j - i - 1));
     }
 

@@ -37,6 +37,11 @@ final class FeatureColumns {
         return new FeatureColumns(pointers, samples, values);
     }
 
+    /** The first position in feature f's list whose sample is at least {@code sample}. */
+    int firstAtLeast(int f, int sample) {
+        return firstAfter(f, sample - 1);
+    }
+
     /** The first position in feature f's list whose sample is greater than {@code sample}. */
     int firstAfter(int f, int sample) {
         int lo = pointers[f];

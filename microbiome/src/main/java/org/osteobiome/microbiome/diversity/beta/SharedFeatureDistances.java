@@ -22,19 +22,29 @@ final class SharedFeatureDistances {
     }
 
     static double[] brayCurtis(FeatureTable table, BetaDiversity.Options options) {
+        return run(brayCurtis(table), options);
+    }
+
+    static double[] jaccard(FeatureTable table, BetaDiversity.Options options) {
+        return run(jaccard(table), options);
+    }
+
+    static double[] aitchison(FeatureTable table, Clr.Sparse clr, BetaDiversity.Options options) {
+        return run(aitchison(table, clr), options);
+    }
+
+    static Kernel brayCurtis(FeatureTable table) {
         double[] totals = table.sampleTotals();
-        double[] entries = entryValues(table);
-        return run(table, entries, options, Sum.MIN, (i, j, shared) -> {
+        return new Kernel(table, entryValues(table), Sum.MIN, (i, j, shared) -> {
             double sum = totals[i] + totals[j];
             return (sum - 2 * shared) / sum;
         });
     }
 
-    static double[] jaccard(FeatureTable table, BetaDiversity.Options options) {
+    static Kernel jaccard(FeatureTable table) {
         double[] ones = new double[(int) table.nonZeroCount()];
         java.util.Arrays.fill(ones, 1);
-        return run(table, ones, options, Sum.COUNT,
-                (i, j, shared) -> 1 - shared / (table.observed(i) + table.observed(j) - shared));
+        return new Kernel(table, ones, Sum.COUNT, (i, j, shared) -> 1 - shared / (table.observed(i) + table.observed(j) - shared));
     }
 
     /**
@@ -42,7 +52,7 @@ final class SharedFeatureDistances {
      * z_s + u_sf for present ones, so d² = D·Δz² + 2·Δz·(U_i − U_j) + Q_i + Q_j − 2·Σ_shared u_i·u_j with
      * U = Σu and Q = Σu².
      */
-    static double[] aitchison(FeatureTable table, Clr.Sparse clr, BetaDiversity.Options options) {
+    static Kernel aitchison(FeatureTable table, Clr.Sparse clr) {
         int n = table.sampleCount();
         double[] u = clr.entries();
         double[] sumU = new double[n];
@@ -55,7 +65,7 @@ final class SharedFeatureDistances {
         }
         double[] zero = clr.zeroValues();
         double features = table.featureCount();
-        return run(table, u, options, Sum.PRODUCT, (i, j, shared) -> {
+        return new Kernel(table, u, Sum.PRODUCT, (i, j, shared) -> {
             double dz = zero[i] - zero[j];
             double d2 = features * dz * dz + 2 * dz * (sumU[i] - sumU[j]) + sumSq[i] + sumSq[j] - 2 * shared;
             return Math.sqrt(Math.max(0, d2));
@@ -70,45 +80,74 @@ final class SharedFeatureDistances {
         return values;
     }
 
-    private static double[] run(FeatureTable table, double[] entries, BetaDiversity.Options options, Sum sum, Finish finish) {
-        int n = table.sampleCount();
-        FeatureColumns columns = FeatureColumns.of(table, entries);
+    private static double[] run(Kernel kernel, BetaDiversity.Options options) {
+        int n = kernel.table.sampleCount();
         double[] out = DistanceMatrix.allocate(n);
         java.util.concurrent.atomic.AtomicLong rowsDone = new java.util.concurrent.atomic.AtomicLong();
         ParallelRows.run(n, options.threads(), () -> {
             double[] shared = new double[n];
             return i -> {
-                for (int k = table.start(i); k < table.end(i); k++) {
-                    int f = table.featureAt(k);
-                    double a = entries[k];
-                    int end = columns.pointers[f + 1];
-                    int p = columns.firstAfter(f, i);
-                    switch (sum) {
-                        case MIN -> {
-                            for (; p < end; p++) {
-                                shared[columns.samples[p]] += Math.min(a, columns.values[p]);
-                            }
-                        }
-                        case COUNT -> {
-                            for (; p < end; p++) {
-                                shared[columns.samples[p]] += 1;
-                            }
-                        }
-                        case PRODUCT -> {
-                            for (; p < end; p++) {
-                                shared[columns.samples[p]] += a * columns.values[p];
-                            }
-                        }
-                    }
-                }
-                int base = DistanceMatrix.index(n, i, i + 1);
-                for (int j = i + 1; j < n; j++) {
-                    out[base + (j - i - 1)] = finish.distance(i, j, shared[j]);
-                    shared[j] = 0;
-                }
+                kernel.row(i, i + 1, n, shared, out, DistanceMatrix.index(n, i, i + 1));
                 options.progress().report(rowsDone.incrementAndGet(), n);
             };
         });
         return out;
+    }
+
+    /**
+     * One metric's per-pair work over a prepared table. The shared sum of a pair is accumulated over the features the two
+     * samples share in ascending feature order, whichever of the two the row belongs to, and finished with the lower index
+     * first, so d(i, j) computed from row i and from row j are the same number.
+     */
+    static final class Kernel {
+        final FeatureTable table;
+        private final double[] entries;
+        private final FeatureColumns columns;
+        private final Sum sum;
+        private final Finish finish;
+
+        private Kernel(FeatureTable table, double[] entries, Sum sum, Finish finish) {
+            this.table = table;
+            this.entries = entries;
+            this.columns = FeatureColumns.of(table, entries);
+            this.sum = sum;
+            this.finish = finish;
+        }
+
+        /**
+         * Distances from sample i to samples {@code c0 ≤ j < c1} into {@code out[at + j − c0]} (0 for j = i). {@code shared}
+         * holds at least {@code c1 − c0} zeros and is left zeroed.
+         */
+        void row(int i, int c0, int c1, double[] shared, double[] out, int at) {
+            boolean toEnd = c1 == table.sampleCount();
+            for (int k = table.start(i); k < table.end(i); k++) {
+                int f = table.featureAt(k);
+                double a = entries[k];
+                int end = toEnd ? columns.pointers[f + 1] : columns.firstAtLeast(f, c1);
+                int p = columns.firstAtLeast(f, c0);
+                switch (sum) {
+                    case MIN -> {
+                        for (; p < end; p++) {
+                            shared[columns.samples[p] - c0] += Math.min(a, columns.values[p]);
+                        }
+                    }
+                    case COUNT -> {
+                        for (; p < end; p++) {
+                            shared[columns.samples[p] - c0] += 1;
+                        }
+                    }
+                    case PRODUCT -> {
+                        for (; p < end; p++) {
+                            shared[columns.samples[p] - c0] += a * columns.values[p];
+                        }
+                    }
+                }
+            }
+            for (int j = c0; j < c1; j++) {
+                // the pair in the order the whole matrix computes it (i < j), so that every finish gives the same number
+                out[at + (j - c0)] = j == i ? 0 : j > i ? finish.distance(i, j, shared[j - c0]) : finish.distance(j, i, shared[j - c0]);
+                shared[j - c0] = 0;
+            }
+        }
     }
 }
