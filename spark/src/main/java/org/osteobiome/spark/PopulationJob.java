@@ -94,7 +94,12 @@ final class PopulationJob {
 
     /** How many ranges: {@link #TASKS_PER_CORE} per core at least, and each range at most {@link #SUBJECTS_PER_TASK}. */
     static int tasks(long n, int parallelism) {
-        long byCost = (n + SUBJECTS_PER_TASK - 1) / SUBJECTS_PER_TASK;
+        return tasks(n, parallelism, SUBJECTS_PER_TASK);
+    }
+
+    /** As {@link #tasks(long, int)} for work items of which a task takes at most {@code perTask}. */
+    static int tasks(long n, int parallelism, int perTask) {
+        long byCost = (n + perTask - 1) / perTask;
         return (int) Math.max(1, Math.min(n, Math.max(byCost, (long) TASKS_PER_CORE * parallelism)));
     }
 

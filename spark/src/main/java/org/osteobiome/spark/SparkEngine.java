@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.osteobiome.app.engine.BetaRequest;
 import org.osteobiome.app.engine.ClusterEngine;
 import org.osteobiome.app.engine.ClusterOptions;
+import org.osteobiome.app.engine.EvaluationRequest;
 import org.osteobiome.app.engine.PopulationRequest;
 import org.osteobiome.core.ErrorCode;
 import org.osteobiome.core.OsteobiomeException;
@@ -25,6 +26,11 @@ public final class SparkEngine implements ClusterEngine {
     @Override
     public BetaOutcome beta(BetaRequest request, ClusterOptions options, Progress progress) {
         return inSession(options, "osteobiome diversity beta", spark -> BetaJob.run(spark, request, progress));
+    }
+
+    @Override
+    public double[] evaluate(EvaluationRequest request, double[][] points, ClusterOptions options, Progress progress) {
+        return inSession(options, "osteobiome sensitivity", spark -> EvaluationJob.run(spark, request, points, progress));
     }
 
     private static <T> T inSession(ClusterOptions options, String name, java.util.function.Function<SparkSession, T> job) {

@@ -87,6 +87,24 @@ class SparkCommandLineTest {
     }
 
     @Test
+    void sensitivityOnSparkPrintsTheLocalIndices() {
+        for (String method : new String[] {"morris", "sobol"}) {
+            String[] study = {"sensitivity", "gut-bone-axis", "--scenario", "ovx", "--output", "bv_tv_pct", "--at", "21", "--method", method,
+                "--samples", method.equals("morris") ? "6" : "12", "--bootstrap", "20", "--seed", "3"};
+            Run local = run(study);
+            String[] onSpark = java.util.Arrays.copyOf(study, study.length + 4);
+            System.arraycopy(new String[] {"--engine", "spark", "--master", "local[2]"}, 0, onSpark, study.length, 4);
+            Run spark = run(onSpark);
+            assertThat(local.code()).as(local.err()).isZero();
+            assertThat(spark.code()).as(spark.err()).isZero();
+            assertThat(spark.out()).as(method).isEqualTo(local.out()).isNotBlank();
+        }
+        Run localMethod = run("sensitivity", "gut-bone-axis", "--scenario", "ovx", "--output", "bv_tv_pct", "--at", "21", "--engine", "spark");
+        assertThat(localMethod.code()).isEqualTo(2);
+        assertThat(localMethod.err()).contains("runs Morris and Sobol studies");
+    }
+
+    @Test
     void aBadMasterIsOneLineNotAStackTrace() {
         Run run = run(with("--engine", "spark", "--master", "nonsense://x"));
         assertThat(run.code()).isNotZero();

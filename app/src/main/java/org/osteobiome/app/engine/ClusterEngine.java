@@ -26,6 +26,12 @@ public interface ClusterEngine {
     BetaOutcome beta(BetaRequest request, ClusterOptions options, Progress progress);
 
     /**
+     * The model runs of a Morris or Sobol study, spread over the cluster: {@code y[p] = request.output()(points[p])}, the
+     * numbers the local threads give.
+     */
+    double[] evaluate(EvaluationRequest request, double[][] points, ClusterOptions options, Progress progress);
+
+    /**
      * @param samples    samples in the matrix
      * @param blocks     blocks written
      * @param ordination the PCoA, or null when none was asked for

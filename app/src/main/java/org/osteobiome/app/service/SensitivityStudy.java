@@ -3,10 +3,12 @@ package org.osteobiome.app.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.osteobiome.app.engine.EvaluationRequest;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.core.Progress;
 import org.osteobiome.model.Model;
+import org.osteobiome.model.ModelCatalog;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
 import org.osteobiome.model.SimulationSettings;
@@ -94,20 +96,31 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
 
     /** Runs the study on {@code threads} workers, reporting model runs done to {@code progress}. */
     public SensitivityResult run(int threads, Progress progress) {
+        return run(null, threads, progress);
+    }
+
+    /**
+     * Runs the study with Morris' or Sobol's model runs handed to {@code evaluator} (a cluster, say; null for local
+     * threads). Local sensitivities, 2k + 1 runs, always run here.
+     */
+    public SensitivityResult run(Sensitivity.Evaluator evaluator, int threads, Progress progress) {
         List<Factor> factors = factors();
-        SimulationSettings settings = settings();
-        Sensitivity.Output f = x -> {
-            ParameterSet p = base;
-            for (int i = 0; i < x.length; i++) {
-                p = p.with(factors.get(i).id(), x[i]);
-            }
-            return model.simulate(p, settings).at(at, output);
-        };
+        Sensitivity.Output f = new EvaluationRequest(base, output, at, factors.stream().map(Factor::id).toList()).output(model);
+        Sensitivity.Evaluator runs = evaluator != null ? evaluator : Sensitivity.onThreads(f, threads);
         return switch (method) {
             case "local" -> Sensitivity.local(factors, f, threads);
-            case "morris" -> Sensitivity.morris(factors, f, sampleCount(), seed, threads, progress);
-            default -> Sensitivity.sobol(factors, f, sampleCount(), bootstrap, seed, threads, progress);
+            case "morris" -> Sensitivity.morris(factors, runs, sampleCount(), seed, progress);
+            default -> Sensitivity.sobol(factors, runs, sampleCount(), bootstrap, seed, progress);
         };
+    }
+
+    /** The function the study's model runs evaluate, as plain data for a cluster's workers. */
+    public EvaluationRequest evaluation(List<Factor> factors) {
+        if (!ModelCatalog.ids().contains(model.id())) {
+            throw OsteobiomeException.invalid("model " + model.id() + " is not one of osteobiome's catalog models, which cluster"
+                    + " workers look up by id");
+        }
+        return new EvaluationRequest(base, output, at, factors.stream().map(Factor::id).toList());
     }
 
     /** The columns a bar chart of the result shows. */
@@ -119,6 +132,7 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
         };
     }
 
+    /** One run at the study's time, as {@link EvaluationRequest#output(Model)} runs the model. */
     private SimulationSettings settings() {
         return SimulationSettings.DEFAULTS.withOutputTimes(new double[] {at});
     }

@@ -25,6 +25,29 @@ public final class Sensitivity {
     }
 
     /**
+     * Runs the model at many points at once, wherever it likes (local threads, a cluster); {@code y[p]} belongs to
+     * {@code points[p]}. Morris and Sobol draw all their points first and hand them over in one batch, so the indices do
+     * not depend on where or in what order the points ran.
+     */
+    @FunctionalInterface
+    public interface Evaluator {
+        double[] evaluate(double[][] points, Progress progress);
+    }
+
+    /** The output evaluated on {@code threads} local threads. */
+    public static Evaluator onThreads(Output f, int threads) {
+        return (points, progress) -> {
+            double[] y = new double[points.length];
+            AtomicLong done = new AtomicLong();
+            Parallel.forEach(threads, points.length, p -> {
+                y[p] = f.applyAsDouble(points[p]);
+                progress.report(done.incrementAndGet(), points.length);
+            });
+            return y;
+        };
+    }
+
+    /**
      * Normalised local sensitivities (∂y/∂p)·(p/y) by central differences with a relative step of 1e-3 (absolute
      * 1e-3 for a factor at zero, reported unnormalised in the "absolute" column).
      */
@@ -51,14 +74,21 @@ public final class Sensitivity {
      * {@code trajectories} random one-at-a-time paths, each factor scaled to [0, 1] over its range.
      */
     public static SensitivityResult morris(List<Factor> factors, Output f, int trajectories, long seed, int threads, Progress progress) {
+        return morris(factors, onThreads(f, threads), trajectories, seed, progress);
+    }
+
+    /** Morris elementary effects with the model run by {@code evaluator}: {@code trajectories × (k + 1)} points. */
+    public static SensitivityResult morris(List<Factor> factors, Evaluator evaluator, int trajectories, long seed, Progress progress) {
         int k = factors.size();
         if (trajectories < 2) {
             throw OsteobiomeException.invalid("Morris needs at least 2 trajectories");
         }
         double delta = 2.0 / 3;
-        double[][][] effects = new double[trajectories][][];
-        AtomicLong done = new AtomicLong();
-        Parallel.forEach(threads, trajectories, r -> {
+        // Each path: a start on the grid, then one factor at a time moved by ±Δ; point r·(k + 1) + step.
+        double[][] points = new double[trajectories * (k + 1)][];
+        int[][] moved = new int[trajectories][k];
+        boolean[][] upwards = new boolean[trajectories][k];
+        for (int r = 0; r < trajectories; r++) {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + r);
             double[] u = new double[k];
             for (int i = 0; i < k; i++) {
@@ -71,19 +101,25 @@ public final class Sensitivity {
                 order[i] = order[j];
                 order[j] = t;
             }
-            double y = f.applyAsDouble(values(factors, u));
-            double[][] e = new double[k][];
+            points[r * (k + 1)] = values(factors, u);
             for (int step = 0; step < k; step++) {
                 int i = order[step];
                 boolean up = random.nextBoolean() ? u[i] + delta <= 1 : u[i] - delta < 0;
                 u[i] += up ? delta : -delta;
-                double next = f.applyAsDouble(values(factors, u));
-                e[i] = new double[] {(up ? next - y : y - next) / delta};
-                y = next;
+                points[r * (k + 1) + step + 1] = values(factors, u);
+                moved[r][step] = i;
+                upwards[r][step] = up;
             }
-            effects[r] = e;
-            progress.report(done.incrementAndGet(), trajectories);
-        });
+        }
+        double[] y = evaluator.evaluate(points, progress);
+        double[][][] effects = new double[trajectories][k][];
+        for (int r = 0; r < trajectories; r++) {
+            for (int step = 0; step < k; step++) {
+                double before = y[r * (k + 1) + step];
+                double next = y[r * (k + 1) + step + 1];
+                effects[r][moved[r][step]] = new double[] {(upwards[r][step] ? next - before : before - next) / delta};
+            }
+        }
         double[][] out = new double[k][3];
         for (int i = 0; i < k; i++) {
             double sum = 0;
@@ -112,6 +148,11 @@ public final class Sensitivity {
      */
     public static SensitivityResult sobol(List<Factor> factors, Output f, int n, int bootstrap, long seed, int threads,
                                           Progress progress) {
+        return sobol(factors, onThreads(f, threads), n, bootstrap, seed, progress);
+    }
+
+    /** Sobol indices with the model run by {@code evaluator}: points A_r, B_r, then A_B^(i) for every factor, row by row. */
+    public static SensitivityResult sobol(List<Factor> factors, Evaluator evaluator, int n, int bootstrap, long seed, Progress progress) {
         int k = factors.size();
         if (n < 10) {
             throw OsteobiomeException.invalid("Sobol needs at least 10 base samples");
@@ -127,21 +168,28 @@ public final class Sensitivity {
                 b[r][i] = random.nextDouble();
             }
         }
-        double[] fa = new double[n];
-        double[] fb = new double[n];
-        double[][] fab = new double[k][n];
-        AtomicLong done = new AtomicLong();
         long total = (long) n * (k + 2);
-        Parallel.forEach(threads, n, r -> {
-            fa[r] = f.applyAsDouble(values(factors, a[r]));
-            fb[r] = f.applyAsDouble(values(factors, b[r]));
+        double[][] points = new double[Math.toIntExact(total)][];
+        for (int r = 0; r < n; r++) {
+            points[r * (k + 2)] = values(factors, a[r]);
+            points[r * (k + 2) + 1] = values(factors, b[r]);
             for (int i = 0; i < k; i++) {
                 double[] mixed = a[r].clone();
                 mixed[i] = b[r][i];
-                fab[i][r] = f.applyAsDouble(values(factors, mixed));
+                points[r * (k + 2) + 2 + i] = values(factors, mixed);
             }
-            progress.report(done.addAndGet(k + 2), total);
-        });
+        }
+        double[] y = evaluator.evaluate(points, progress);
+        double[] fa = new double[n];
+        double[] fb = new double[n];
+        double[][] fab = new double[k][n];
+        for (int r = 0; r < n; r++) {
+            fa[r] = y[r * (k + 2)];
+            fb[r] = y[r * (k + 2) + 1];
+            for (int i = 0; i < k; i++) {
+                fab[i][r] = y[r * (k + 2) + 2 + i];
+            }
+        }
         int[] all = IntStream.range(0, n).toArray();
         double[][] out = new double[k][6];
         SplittableRandom resampler = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);

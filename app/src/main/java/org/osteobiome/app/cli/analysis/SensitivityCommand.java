@@ -15,8 +15,13 @@ import org.osteobiome.app.report.BarChartWriter;
 import org.osteobiome.app.report.FigureWriter;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
+import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
+import org.osteobiome.app.engine.ClusterEngine;
+import org.osteobiome.app.engine.ClusterEngines;
+import org.osteobiome.app.engine.ClusterOptions;
+import org.osteobiome.app.engine.EvaluationRequest;
 import org.osteobiome.model.sensitivity.Factor;
 import org.osteobiome.model.sensitivity.Sensitivity;
 import org.osteobiome.model.sensitivity.SensitivityResult;
@@ -36,6 +41,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  osteobiome sensitivity gut-bone-axis --scenario ovx --output bv_tv_pct --at 28 --method local",
             "  osteobiome sensitivity gut-bone-axis --scenario ovx --output bv_tv_pct --at 28 --method sobol --samples 256 --plot s.png",
+            "  osteobiome sensitivity gut-bone-axis --scenario ovx --output bv_tv_pct --at 28 --method sobol --samples 20000 --engine spark",
             "", "Research software; not a diagnostic device."})
 public final class SensitivityCommand implements Callable<Integer> {
     @Spec
@@ -85,19 +91,41 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "bar chart of the indices")
     Path plot;
 
+    @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
+            description = "where Morris' and Sobol's model runs go: local threads (default) or Apache Spark (same indices)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit set, else local mode)")
+    String master;
+
     @Override
     public Integer call() {
         int workers = ModelRuns.threads(threads); // checked before any output
         if (plot != null) {
             FigureWriter.isSvg(plot);
         }
+        boolean local = engine.equals(ClusterEngines.LOCAL);
+        ClusterEngine cluster = local ? null : ClusterEngines.get(engine);
+        if (local && master != null) {
+            throw OsteobiomeException.invalid("--master needs --engine spark");
+        }
+        if (!local && method.equals("local")) {
+            throw OsteobiomeException.invalid("--engine spark runs Morris and Sobol studies; local sensitivities (2k + 1 runs) need no"
+                    + " cluster, leave out --engine");
+        }
         Model model = ModelCatalog.get(modelId);
         SensitivityStudy study = new SensitivityStudy(model, ModelRuns.parameters(model, set, scenario), output, at, method, parameters,
                 bounds, range, samples, bootstrap, seed);
-        study.factors(); // unknown observable, time or parameter fails here, before any sampling
+        List<Factor> factors = study.factors(); // unknown observable, time or parameter fails here, before any sampling
+        Sensitivity.Evaluator evaluator = null;
+        if (!local) {
+            EvaluationRequest request = study.evaluation(factors);
+            ClusterOptions options = new ClusterOptions(master, workers);
+            evaluator = (points, progress) -> cluster.evaluate(request, points, options, progress);
+        }
         SensitivityResult result;
         try (CliProgress bar = CliProgress.start("sensitivity", !method.equals("local"))) {
-            result = study.run(workers, bar.reporter());
+            result = study.run(evaluator, workers, bar.reporter());
         }
         print(result);
         if (result.method().equals("sobol")) {
