@@ -95,15 +95,23 @@ final class BetaJob {
         return out.iterator();
     }
 
-    /** The last table a worker prepared, so that its tasks do not each regroup the table by feature. */
+    /**
+     * The last table and metric a worker prepared, so that its tasks do not each regroup the table by feature. Keyed by
+     * the identity of the table the broadcast delivered (a worker keeps one copy per broadcast) and by the metric's
+     * settings; broadcast ids alone repeat when one JVM runs several Spark contexts in turn.
+     */
     private static final class Prepared {
-        private static long broadcastId = -1;
+        private static FeatureTable table;
+        private static BetaRequest settings;
         private static DistanceBlocks prepared;
 
-        static synchronized DistanceBlocks of(Broadcast<FeatureTable> table, BetaRequest request) {
-            if (broadcastId != table.id()) {
-                prepared = DistanceBlocks.prepare(table.value(), request.tableName(), request.metric(), request.options());
-                broadcastId = table.id();
+        static synchronized DistanceBlocks of(Broadcast<FeatureTable> shared, BetaRequest request) {
+            FeatureTable value = shared.value();
+            if (table != value || settings == null || settings.metric() != request.metric() || settings.relative() != request.relative()
+                    || !settings.zeros().equals(request.zeros())) {
+                prepared = DistanceBlocks.prepare(value, request.tableName(), request.metric(), request.options());
+                table = value;
+                settings = request;
             }
             return prepared;
         }
@@ -111,22 +119,45 @@ final class BetaJob {
 
     /** Reads the blocks written by {@link #run} back into one matrix (for matrices that fit here). */
     static DistanceMatrix read(SparkSession spark, String dir) {
-        List<Row> samples = spark.read().parquet(dir + "/samples").orderBy("index").collectAsList();
+        return read(spark, dir, Integer.MAX_VALUE);
+    }
+
+    /** The matrix of the first {@code limit} samples, from the blocks that hold them. */
+    static DistanceMatrix read(SparkSession spark, String dir, int limit) {
+        List<Row> samples = spark.read().parquet(dir + "/samples").where("index < " + limit).orderBy("index").collectAsList();
         List<String> ids = samples.stream().map(r -> r.getString(1)).toList();
         int n = ids.size();
         double[] condensed = DistanceMatrix.allocate(n);
-        for (Row r : spark.read().parquet(dir + "/blocks").collectAsList()) {
+        for (Row r : spark.read().parquet(dir + "/blocks").where("r0 < " + n + " and c0 < " + n).collectAsList()) {
             int r0 = r.getInt(0);
-            int r1 = r.getInt(1);
+            int r1 = Math.min(n, r.getInt(1));
             int c0 = r.getInt(2);
-            int c1 = r.getInt(3);
+            int width = r.getInt(3) - c0;
+            int c1 = Math.min(n, r.getInt(3));
             List<Double> values = r.getList(4);
             for (int i = r0; i < r1; i++) {
                 for (int j = Math.max(c0, i + 1); j < c1; j++) {
-                    condensed[DistanceMatrix.index(n, i, j)] = values.get((i - r0) * (c1 - c0) + (j - c0));
+                    condensed[DistanceMatrix.index(n, i, j)] = values.get((i - r0) * width + (j - c0));
                 }
             }
         }
         return new DistanceMatrix(ids, condensed);
+    }
+
+    /**
+     * {@code java … org.osteobiome.spark.BetaJob DIR N OUT}: the matrix of the first N samples of a block-wise result,
+     * written as any distance matrix (TSV, or HDF5 by extension), to compare with a local run on those samples.
+     */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: BetaJob BLOCKS_DIR N OUT.tsv|OUT.h5");
+            System.exit(2);
+        }
+        SparkSession spark = SparkSessions.open(new org.osteobiome.app.engine.ClusterOptions(null, 2), "osteobiome blocks");
+        try {
+            org.osteobiome.microbiome.io.DistanceMatrixFiles.write(read(spark, args[0], Integer.parseInt(args[1])), java.nio.file.Path.of(args[2]));
+        } finally {
+            spark.stop();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.osteobiome.app.cli.VersionProvider;
 import org.osteobiome.app.engine.ClusterEngine;
 import org.osteobiome.app.engine.ClusterEngines;
 import org.osteobiome.app.engine.ClusterOptions;
+import org.osteobiome.app.engine.ClusterOutput;
 import org.osteobiome.app.engine.PopulationRequest;
 import org.osteobiome.core.AtomicFiles;
 import org.osteobiome.app.report.AnalysisFigures;
@@ -86,9 +87,9 @@ public final class VpopCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the quantile table to FILE instead of standard output")
     Path out;
 
-    @Option(names = "--subjects", paramLabel = "FILE", description = "per-subject parameters and final values (TSV; a Parquet"
-            + " directory with --engine spark)")
-    Path subjects;
+    @Option(names = "--subjects", paramLabel = "FILE", description = "per-subject parameters and final values (TSV; a new Parquet"
+            + " directory or URI with --engine spark)")
+    String subjects;
 
     @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
             description = "where the subjects run: local threads (default) or Apache Spark (same subjects, same quantiles)")
@@ -115,10 +116,7 @@ public final class VpopCommand implements Callable<Integer> {
         if (local && master != null) {
             throw OsteobiomeException.invalid("--master needs --engine spark");
         }
-        if (!local && subjects != null && java.nio.file.Files.exists(subjects)) {
-            throw OsteobiomeException.invalid("--subjects " + subjects + " already exists; Spark writes a new Parquet directory, so"
-                    + " name one that does not exist (nothing was overwritten)");
-        }
+        String subjectsTarget = local || subjects == null ? null : ClusterOutput.of("--subjects", subjects);
         long most = local ? 10_000_000 : 1_000_000_000;
         if (n < 1 || n > most) {
             throw OsteobiomeException.invalid("--n must be between 1 and " + most + (local ? " (more with --engine spark)" : "")
@@ -141,12 +139,11 @@ public final class VpopCommand implements Callable<Integer> {
                 VirtualPopulation.Result result = VirtualPopulation.run(model, base, settings, v, observables, n, seed,
                         workers, bar.reporter());
                 if (subjects != null) {
-                    AtomicFiles.writeText(subjects, subjectTable(result, v));
+                    AtomicFiles.writeText(Path.of(subjects), subjectTable(result, v));
                 }
                 r = result.summary();
             } else {
-                PopulationRequest request = new PopulationRequest(base, settings, v, observables, n, seed,
-                        subjects == null ? null : subjects.toAbsolutePath().toString());
+                PopulationRequest request = new PopulationRequest(base, settings, v, observables, n, seed, subjectsTarget);
                 r = cluster.population(request, new ClusterOptions(master, workers), bar.reporter());
             }
         }

@@ -13,6 +13,7 @@ import org.osteobiome.app.engine.BetaRequest;
 import org.osteobiome.app.engine.ClusterEngine;
 import org.osteobiome.app.engine.ClusterEngines;
 import org.osteobiome.app.engine.ClusterOptions;
+import org.osteobiome.app.engine.ClusterOutput;
 import org.osteobiome.app.report.TextTable;
 import org.osteobiome.core.Numbers;
 import org.osteobiome.core.OsteobiomeException;
@@ -139,9 +140,9 @@ public final class DiversityCommand extends ParentCommand {
         boolean multiplicative;
 
         @Option(names = "--out", required = true, paramLabel = "DM.tsv|DM.h5|DIR", description = "distance matrix to write: lsmat TSV, or HDF5"
-                + " (datasets order and matrix, as ssu) when the name ends in .h5 or .hdf5; with --engine spark a new directory of"
-                + " Parquet blocks (blocks: r0, r1, c0, c1, distances; samples: index, id)")
-        Path out;
+                + " (datasets order and matrix, as ssu) when the name ends in .h5 or .hdf5; with --engine spark a new directory (or"
+                + " URI) of Parquet blocks (blocks: r0, r1, c0, c1, distances; samples: index, id)")
+        String out;
 
         @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
                 description = "local threads (default) or Apache Spark, block by block (braycurtis, jaccard, aitchison)")
@@ -175,10 +176,12 @@ public final class DiversityCommand extends ParentCommand {
                 throw OsteobiomeException.invalid((master != null ? "--master" : "--pcoa") + " needs --engine spark (locally, run"
                         + " 'osteobiome ordinate' on the matrix)");
             }
+            String target = null;
             if (local) {
-                DistanceMatrixFiles.checkWritable(out);
+                DistanceMatrixFiles.checkWritable(Path.of(out));
             } else {
                 checkSparkOptions(m);
+                target = ClusterOutput.of("--out", out);
             }
             PhyloTree phylogeny = tree == null ? null : Newick.read(tree);
             FeatureTable t = FeatureTables.read(table).table();
@@ -193,12 +196,12 @@ public final class DiversityCommand extends ParentCommand {
                 try (CliProgress progress = CliProgress.start(m.id(), !noProgress && t.sampleCount() >= 500)) {
                     dm = BetaDiversity.compute(t, table.toString(), m, phylogeny, options.withProgress(progress.reporter()));
                 }
-                DistanceMatrixFiles.write(dm, out);
+                DistanceMatrixFiles.write(dm, Path.of(out));
             } else {
                 ClusterEngine.BetaOutcome outcome;
                 try (CliProgress progress = CliProgress.start(m.id(), !noProgress)) {
-                    outcome = cluster.beta(new BetaRequest(t, table.toString(), m, relative, options.zeros(), out.toAbsolutePath().toString(),
-                            blockSize, pcoa == null ? 0 : axes, seed), new ClusterOptions(master, options.threads()), progress.reporter());
+                    outcome = cluster.beta(new BetaRequest(t, table.toString(), m, relative, options.zeros(), target, blockSize,
+                            pcoa == null ? 0 : axes, seed), new ClusterOptions(master, options.threads()), progress.reporter());
                 }
                 err.println("osteobiome: wrote " + outcome.blocks() + " blocks of the " + outcome.samples() + "-sample matrix to " + out);
                 if (outcome.ordination() != null) {
@@ -219,10 +222,6 @@ public final class DiversityCommand extends ParentCommand {
             if (!DistanceBlocks.supports(m)) {
                 throw OsteobiomeException.invalid(m.id() + " cannot yet run block by block on Spark; use --engine local (UniFrac's pass"
                         + " over the tree has no block form yet)");
-            }
-            if (java.nio.file.Files.exists(out)) {
-                throw OsteobiomeException.invalid("--out " + out + " already exists; Spark writes a new directory of blocks, so name one"
-                        + " that does not exist (nothing was overwritten)");
             }
             if (blockSize < 2) {
                 throw OsteobiomeException.invalid("--block-size must be at least 2, got " + blockSize);
