@@ -23,7 +23,7 @@ import org.osteobiome.microbiome.table.FeatureTable;
 
 /**
  * Beta diversity on Spark: the matrix is cut into square blocks on and above the diagonal, one task each; every task
- * computes its block with {@link DistanceBlocks} from the table, which each worker receives once. The blocks go to
+ * computes its block with {@link DistanceBlocks} from the table (and tree), which the request carries to each task. The blocks go to
  * Parquet ({@code OUT/blocks}: r0, r1, c0, c1, distances row-major; {@code OUT/samples}: index, id), and a randomized
  * PCoA takes its products from the cached blocks ({@link BlockCentred}).
  */
@@ -43,7 +43,7 @@ final class BetaJob {
 
     static ClusterEngine.BetaOutcome run(SparkSession spark, BetaRequest request, Progress progress) {
         FeatureTable table = request.table();
-        DistanceBlocks.prepare(table, request.tableName(), request.metric(), request.options()); // checks before any task
+        DistanceBlocks.prepare(table, request.tableName(), request.metric(), request.tree(), request.options()); // checks first
         int n = table.sampleCount();
         int side = request.blockSize();
         List<int[]> coordinates = new ArrayList<>();
@@ -109,7 +109,7 @@ final class BetaJob {
             FeatureTable value = shared.value();
             if (table != value || settings == null || settings.metric() != request.metric() || settings.relative() != request.relative()
                     || !settings.zeros().equals(request.zeros())) {
-                prepared = DistanceBlocks.prepare(value, request.tableName(), request.metric(), request.options());
+                prepared = DistanceBlocks.prepare(value, request.tableName(), request.metric(), request.tree(), request.options());
                 table = value;
                 settings = request;
             }

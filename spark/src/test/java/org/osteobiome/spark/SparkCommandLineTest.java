@@ -80,7 +80,7 @@ class SparkCommandLineTest {
         Run unifrac = run("diversity", "beta", table, "--metric", "unweighted_unifrac", "--engine", "spark", "--out",
                 dir.resolve("u").toString());
         assertThat(unifrac.code()).isEqualTo(2);
-        assertThat(unifrac.err()).contains("cannot yet run block by block").doesNotContain("\tat ");
+        assertThat(unifrac.err()).contains("needs a tree").doesNotContain("\tat ");
         Run pcoaLocally = run("diversity", "beta", table, "--metric", "braycurtis", "--out", dir.resolve("x.tsv").toString(), "--pcoa",
                 pcoa.toString());
         assertThat(pcoaLocally.err()).contains("--pcoa needs --engine spark");

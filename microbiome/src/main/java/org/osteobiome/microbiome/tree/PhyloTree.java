@@ -11,7 +11,8 @@ import org.osteobiome.core.OsteobiomeException;
  * length. Nodes are numbered in pre-order, so every parent precedes its children and a reverse scan is a valid
  * post-order. Immutable.
  */
-public final class PhyloTree {
+public final class PhyloTree implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String source;
     private final int[] parent;
     private final double[] length;

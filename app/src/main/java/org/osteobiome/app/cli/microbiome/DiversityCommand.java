@@ -22,7 +22,6 @@ import org.osteobiome.microbiome.diversity.alpha.AlphaMetric;
 import org.osteobiome.microbiome.diversity.beta.BetaDiversity;
 import org.osteobiome.microbiome.diversity.beta.BetaMetric;
 import org.osteobiome.microbiome.diversity.beta.Clr;
-import org.osteobiome.microbiome.diversity.beta.DistanceBlocks;
 import org.osteobiome.microbiome.diversity.beta.DistanceMatrix;
 import org.osteobiome.microbiome.io.DistanceMatrixFiles;
 import org.osteobiome.microbiome.io.FeatureTables;
@@ -145,7 +144,7 @@ public final class DiversityCommand extends ParentCommand {
         String out;
 
         @Option(names = "--engine", defaultValue = ClusterEngines.LOCAL, paramLabel = "local|spark",
-                description = "local threads (default) or Apache Spark, block by block (braycurtis, jaccard, aitchison)")
+                description = "local threads (default) or Apache Spark, block by block (every metric; the same distances)")
         String engine;
 
         @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit set, else local mode)")
@@ -200,7 +199,7 @@ public final class DiversityCommand extends ParentCommand {
             } else {
                 ClusterEngine.BetaOutcome outcome;
                 try (CliProgress progress = CliProgress.start(m.id(), !noProgress)) {
-                    outcome = cluster.beta(new BetaRequest(t, table.toString(), m, relative, options.zeros(), target, blockSize,
+                    outcome = cluster.beta(new BetaRequest(t, table.toString(), phylogeny, m, relative, options.zeros(), target, blockSize,
                             pcoa == null ? 0 : axes, seed), new ClusterOptions(master, options.threads()), progress.reporter());
                 }
                 err.println("osteobiome: wrote " + outcome.blocks() + " blocks of the " + outcome.samples() + "-sample matrix to " + out);
@@ -219,10 +218,6 @@ public final class DiversityCommand extends ParentCommand {
         }
 
         private void checkSparkOptions(BetaMetric m) {
-            if (!DistanceBlocks.supports(m)) {
-                throw OsteobiomeException.invalid(m.id() + " cannot yet run block by block on Spark; use --engine local (UniFrac's pass"
-                        + " over the tree has no block form yet)");
-            }
             if (blockSize < 2) {
                 throw OsteobiomeException.invalid("--block-size must be at least 2, got " + blockSize);
             }

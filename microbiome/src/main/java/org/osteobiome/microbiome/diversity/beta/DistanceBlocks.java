@@ -1,40 +1,39 @@
 package org.osteobiome.microbiome.diversity.beta;
 
-import org.osteobiome.core.OsteobiomeException;
 import org.osteobiome.microbiome.table.FeatureTable;
+import org.osteobiome.microbiome.tree.PhyloTree;
 
 /**
  * Beta diversity one rectangle of the distance matrix at a time, for engines that spread a matrix too large for one
  * machine over many: the block of rows {@code r0 … r1 − 1} and columns {@code c0 … c1 − 1} holds exactly the numbers
- * {@link BetaDiversity#compute} puts there, 0 on the diagonal. Bray–Curtis, Jaccard and Aitchison; UniFrac's pass over
- * the tree has no block form yet.
+ * {@link BetaDiversity#compute} puts there, 0 on the diagonal. Every metric: UniFrac makes its pass over the tree once
+ * per {@link #prepare} and then any rectangle of pairs from its branch lists.
  */
 public final class DistanceBlocks {
-    private final SharedFeatureDistances.Kernel kernel;
+    private final SharedFeatureDistances.RowKernel kernel;
 
-    private DistanceBlocks(SharedFeatureDistances.Kernel kernel) {
+    private DistanceBlocks(SharedFeatureDistances.RowKernel kernel) {
         this.kernel = kernel;
     }
 
-    public static boolean supports(BetaMetric metric) {
-        return metric == BetaMetric.BRAY_CURTIS || metric == BetaMetric.JACCARD || metric == BetaMetric.AITCHISON;
-    }
-
-    /** Checks the table as {@link BetaDiversity#compute} does and prepares the metric (threads and progress are not used). */
-    public static DistanceBlocks prepare(FeatureTable table, String tableName, BetaMetric metric, BetaDiversity.Options options) {
-        BetaDiversity.check(table, tableName, metric, null);
+    /**
+     * Checks the table (and the tree, for UniFrac) as {@link BetaDiversity#compute} does and prepares the metric; the
+     * options' threads and progress are not used.
+     */
+    public static DistanceBlocks prepare(FeatureTable table, String tableName, BetaMetric metric, PhyloTree tree,
+                                         BetaDiversity.Options options) {
+        BetaDiversity.check(table, tableName, metric, tree);
         return new DistanceBlocks(switch (metric) {
             case BRAY_CURTIS -> SharedFeatureDistances.brayCurtis(options.relative() ? BetaDiversity.relative(table) : table);
             case JACCARD -> SharedFeatureDistances.jaccard(table);
             case AITCHISON -> SharedFeatureDistances.aitchison(table, Clr.transform(table, options.zeros()));
-            default -> throw OsteobiomeException.invalid(metric.id() + " cannot yet be computed block by block; run it with"
-                    + " --engine local");
+            default -> UniFrac.blocks(table, tree, metric, tableName);
         });
     }
 
     /** Samples in the table. */
     public int size() {
-        return kernel.table.sampleCount();
+        return kernel.size();
     }
 
     /** The block, row-major: {@code block[(i − r0) × (c1 − c0) + (j − c0)] = d(i, j)}. */

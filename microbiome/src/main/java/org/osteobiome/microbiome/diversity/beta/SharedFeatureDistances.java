@@ -99,7 +99,7 @@ final class SharedFeatureDistances {
      * samples share in ascending feature order, whichever of the two the row belongs to, and finished with the lower index
      * first, so d(i, j) computed from row i and from row j are the same number.
      */
-    static final class Kernel {
+    static final class Kernel implements RowKernel {
         final FeatureTable table;
         private final double[] entries;
         private final FeatureColumns columns;
@@ -114,11 +114,13 @@ final class SharedFeatureDistances {
             this.finish = finish;
         }
 
-        /**
-         * Distances from sample i to samples {@code c0 ≤ j < c1} into {@code out[at + j − c0]} (0 for j = i). {@code shared}
-         * holds at least {@code c1 − c0} zeros and is left zeroed.
-         */
-        void row(int i, int c0, int c1, double[] shared, double[] out, int at) {
+        @Override
+        public int size() {
+            return table.sampleCount();
+        }
+
+        @Override
+        public void row(int i, int c0, int c1, double[] shared, double[] out, int at) {
             boolean toEnd = c1 == table.sampleCount();
             for (int k = table.start(i); k < table.end(i); k++) {
                 int f = table.featureAt(k);
@@ -149,5 +151,16 @@ final class SharedFeatureDistances {
                 shared[j - c0] = 0;
             }
         }
+    }
+
+    /** Distances of one sample to a range of samples, for whole matrices and for {@link DistanceBlocks}. */
+    interface RowKernel {
+        int size();
+
+        /**
+         * Distances from sample i to samples {@code c0 ≤ j < c1} into {@code out[at + j − c0]} (0 for j = i). {@code scratch}
+         * holds at least {@code c1 − c0} zeros and is left zeroed.
+         */
+        void row(int i, int c0, int c1, double[] scratch, double[] out, int at);
     }
 }

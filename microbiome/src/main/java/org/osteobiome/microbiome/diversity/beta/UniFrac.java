@@ -58,140 +58,156 @@ final class UniFrac {
 
     static double[] compute(FeatureTable table, PhyloTree tree, BetaMetric variant, BetaDiversity.Options options,
                             String tableName) {
+        Branches b = Branches.of(table, tree, variant, tableName);
         int n = table.sampleCount();
-        boolean unweighted = variant == BetaMetric.UNWEIGHTED_UNIFRAC;
-        int[] tipOf = tree.tipsOf(table.featureIds(), tableName);
-        int nodes = tree.nodeCount();
-        int[] featureAtNode = new int[nodes];
-        Arrays.fill(featureAtNode, -1);
-        boolean[] used = new boolean[nodes];
-        for (int f = 0; f < tipOf.length; f++) {
-            featureAtNode[tipOf[f]] = f;
-            for (int v = tipOf[f]; v >= 0 && !used[v]; v = tree.parent(v)) {
-                used[v] = true;
-            }
-        }
-        double[] totals = table.sampleTotals();
-        double[] entries = new double[(int) table.nonZeroCount()];
-        for (int s = 0; s < n; s++) {
-            for (int k = table.start(s); k < table.end(s); k++) {
-                entries[k] = unweighted ? 1 : table.valueAt(k) / totals[s];
-            }
-        }
-        FeatureColumns columns = FeatureColumns.of(table, entries);
-
-        // Pass over the tree: per-sample totals, branch lists, and (weighted) the dense branches for the stripes.
-        double[] perSample = new double[n];     // PD_i (unweighted) or Σ_v b·p_iv (weighted normalisation)
-        double[] listTotals = new double[n];    // unweighted: A_i; weighted: S_i = Σ_{listed v} b·p_iv
-        double[] constant = new double[1];      // unweighted: total length of branches handled through absent lists
-        Lists lists = new Lists();
-        List<double[]> dense = new ArrayList<>();
-        List<Double> denseLengths = new ArrayList<>();
-        int[] indexBuffer = new int[n];
-        double[] valueBuffer = new double[n];
-        double[][] open = new double[nodes][];
-        ArrayDeque<double[]> pool = new ArrayDeque<>();
-        for (int v = nodes - 1; v >= 1; v--) {
-            if (!used[v]) {
-                continue;
-            }
-            double[] p = open[v];
-            if (p == null) {
-                p = pool.isEmpty() ? new double[n] : pool.pop();
-            }
-            open[v] = null;
-            int f = featureAtNode[v];
-            if (f >= 0) {
-                for (int q = columns.pointers[f]; q < columns.pointers[f + 1]; q++) {
-                    p[columns.samples[q]] += columns.values[q];
-                }
-            }
-            double b = tree.length(v);
-            if (b > 0) {
-                int present = 0;
-                for (int i = 0; i < n; i++) {
-                    if (p[i] > 0) {
-                        present++;
-                        perSample[i] += unweighted ? b : b * p[i];
-                    }
-                }
-                if (present <= n / 2) {
-                    int m = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (p[i] > 0) {
-                            indexBuffer[m] = i;
-                            valueBuffer[m++] = p[i];
-                            if (!unweighted) {
-                                listTotals[i] += b * p[i];
-                            }
-                        }
-                    }
-                    lists.add(indexBuffer, unweighted ? null : valueBuffer, m, b);
-                } else if (unweighted) {
-                    int m = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (p[i] == 0) {
-                            indexBuffer[m++] = i;
-                            listTotals[i] += b;
-                        }
-                    }
-                    constant[0] += b;
-                    lists.add(indexBuffer, null, m, b);
-                } else {
-                    double[] doubled = new double[2 * n];
-                    System.arraycopy(p, 0, doubled, 0, n);
-                    System.arraycopy(p, 0, doubled, n, n);
-                    dense.add(doubled);
-                    denseLengths.add(b);
-                }
-            }
-            int parent = tree.parent(v);
-            if (parent <= 0) {
-                Arrays.fill(p, 0);
-                pool.push(p);
-            } else if (open[parent] == null) {
-                open[parent] = p;
-            } else {
-                double[] target = open[parent];
-                for (int i = 0; i < n; i++) {
-                    target[i] += p[i];
-                }
-                Arrays.fill(p, 0);
-                pool.push(p);
-            }
-        }
-
         double[] out = DistanceMatrix.allocate(n);
         AtomicLong done = new AtomicLong();
-        long work = n + (dense.isEmpty() ? 0 : n / 2);
-        pairsThroughLists(lists, n, unweighted, out, options, done, work);
-        double[][] stripes = dense.isEmpty() ? null : stripes(dense, denseLengths, n, options, done, work);
-        finish(out, n, variant, perSample, listTotals, constant[0], stripes);
+        long work = n + (b.dense.isEmpty() ? 0 : n / 2);
+        pairsThroughLists(b.lists, n, b.unweighted, out, options, done, work);
+        double[][] stripes = b.dense.isEmpty() ? null : stripes(b.dense, b.denseLengths, n, options, done, work);
+        finish(out, n, variant, b.perSample, b.listTotals, b.constant, stripes);
         return out;
+    }
+
+    /** The block form ({@link DistanceBlocks}): the same tree pass, then any rectangle of pairs. */
+    static SharedFeatureDistances.RowKernel blocks(FeatureTable table, PhyloTree tree, BetaMetric variant, String tableName) {
+        return new Block(Branches.of(table, tree, variant, tableName), table.sampleCount(), variant);
+    }
+
+    /** What the pass over the tree leaves: per-sample totals, the branches' sample lists and the dense branches. */
+    private static final class Branches {
+        final boolean unweighted;
+        final double[] perSample;      // PD_i (unweighted) or Σ_v b·p_iv (weighted normalisation)
+        final double[] listTotals;     // unweighted: A_i; weighted: S_i = Σ_{listed v} b·p_iv
+        final double constant;         // unweighted: total length of branches handled through absent lists
+        final Lists lists;
+        final List<double[]> dense;
+        final List<Double> denseLengths;
+
+        private Branches(boolean unweighted, double[] perSample, double[] listTotals, double constant, Lists lists, List<double[]> dense,
+                         List<Double> denseLengths) {
+            this.unweighted = unweighted;
+            this.perSample = perSample;
+            this.listTotals = listTotals;
+            this.constant = constant;
+            this.lists = lists;
+            this.dense = dense;
+            this.denseLengths = denseLengths;
+        }
+
+        static Branches of(FeatureTable table, PhyloTree tree, BetaMetric variant, String tableName) {
+            int n = table.sampleCount();
+            boolean unweighted = variant == BetaMetric.UNWEIGHTED_UNIFRAC;
+            int[] tipOf = tree.tipsOf(table.featureIds(), tableName);
+            int nodes = tree.nodeCount();
+            int[] featureAtNode = new int[nodes];
+            Arrays.fill(featureAtNode, -1);
+            boolean[] used = new boolean[nodes];
+            for (int f = 0; f < tipOf.length; f++) {
+                featureAtNode[tipOf[f]] = f;
+                for (int v = tipOf[f]; v >= 0 && !used[v]; v = tree.parent(v)) {
+                    used[v] = true;
+                }
+            }
+            double[] totals = table.sampleTotals();
+            double[] entries = new double[(int) table.nonZeroCount()];
+            for (int s = 0; s < n; s++) {
+                for (int k = table.start(s); k < table.end(s); k++) {
+                    entries[k] = unweighted ? 1 : table.valueAt(k) / totals[s];
+                }
+            }
+            FeatureColumns columns = FeatureColumns.of(table, entries);
+
+            double[] perSample = new double[n];
+            double[] listTotals = new double[n];
+            double[] constant = new double[1];
+            Lists lists = new Lists();
+            List<double[]> dense = new ArrayList<>();
+            List<Double> denseLengths = new ArrayList<>();
+            int[] indexBuffer = new int[n];
+            double[] valueBuffer = new double[n];
+            double[][] open = new double[nodes][];
+            ArrayDeque<double[]> pool = new ArrayDeque<>();
+            for (int v = nodes - 1; v >= 1; v--) {
+                if (!used[v]) {
+                    continue;
+                }
+                double[] p = open[v];
+                if (p == null) {
+                    p = pool.isEmpty() ? new double[n] : pool.pop();
+                }
+                open[v] = null;
+                int f = featureAtNode[v];
+                if (f >= 0) {
+                    for (int q = columns.pointers[f]; q < columns.pointers[f + 1]; q++) {
+                        p[columns.samples[q]] += columns.values[q];
+                    }
+                }
+                double b = tree.length(v);
+                if (b > 0) {
+                    int present = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (p[i] > 0) {
+                            present++;
+                            perSample[i] += unweighted ? b : b * p[i];
+                        }
+                    }
+                    if (present <= n / 2) {
+                        int m = 0;
+                        for (int i = 0; i < n; i++) {
+                            if (p[i] > 0) {
+                                indexBuffer[m] = i;
+                                valueBuffer[m++] = p[i];
+                                if (!unweighted) {
+                                    listTotals[i] += b * p[i];
+                                }
+                            }
+                        }
+                        lists.add(indexBuffer, unweighted ? null : valueBuffer, m, b);
+                    } else if (unweighted) {
+                        int m = 0;
+                        for (int i = 0; i < n; i++) {
+                            if (p[i] == 0) {
+                                indexBuffer[m++] = i;
+                                listTotals[i] += b;
+                            }
+                        }
+                        constant[0] += b;
+                        lists.add(indexBuffer, null, m, b);
+                    } else {
+                        double[] doubled = new double[2 * n];
+                        System.arraycopy(p, 0, doubled, 0, n);
+                        System.arraycopy(p, 0, doubled, n, n);
+                        dense.add(doubled);
+                        denseLengths.add(b);
+                    }
+                }
+                int parent = tree.parent(v);
+                if (parent <= 0) {
+                    Arrays.fill(p, 0);
+                    pool.push(p);
+                } else if (open[parent] == null) {
+                    open[parent] = p;
+                } else {
+                    double[] target = open[parent];
+                    for (int i = 0; i < n; i++) {
+                        target[i] += p[i];
+                    }
+                    Arrays.fill(p, 0);
+                    pool.push(p);
+                }
+            }
+            return new Branches(unweighted, perSample, listTotals, constant[0], lists, dense, denseLengths);
+        }
     }
 
     /** out[i, j] = Σ over lists holding both i and j of b (unweighted) or b·min(x_i, x_j) (weighted). */
     private static void pairsThroughLists(Lists lists, int n, boolean unweighted, double[] out, BetaDiversity.Options options,
                                           AtomicLong done, long work) {
-        // Transpose: for each sample, the (list, position) pairs that hold it.
-        int[] counts = new int[n + 1];
-        int total = lists.offsets[lists.count];
-        for (int e = 0; e < total; e++) {
-            counts[lists.samples[e] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            counts[i + 1] += counts[i];
-        }
-        int[] next = Arrays.copyOf(counts, n);
-        int[] memberOf = new int[total];
-        int[] position = new int[total];
-        for (int l = 0; l < lists.count; l++) {
-            for (int e = lists.offsets[l]; e < lists.offsets[l + 1]; e++) {
-                int at = next[lists.samples[e]]++;
-                memberOf[at] = l;
-                position[at] = e;
-            }
-        }
+        int[][] transposed = transpose(lists, n);
+        int[] counts = transposed[0];
+        int[] memberOf = transposed[1];
+        int[] position = transposed[2];
         ParallelRows.run(n, options.threads(), () -> {
             double[] acc = new double[n];
             return i -> {
@@ -218,6 +234,32 @@ final class UniFrac {
                 options.progress().report(done.incrementAndGet(), work);
             };
         });
+    }
+
+    /**
+     * For each sample, the (list, position) pairs that hold it, lists ascending: {@code [0]} the offsets per sample,
+     * {@code [1]} the list, {@code [2]} the position in the concatenated lists.
+     */
+    private static int[][] transpose(Lists lists, int n) {
+        int[] counts = new int[n + 1];
+        int total = lists.offsets[lists.count];
+        for (int e = 0; e < total; e++) {
+            counts[lists.samples[e] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            counts[i + 1] += counts[i];
+        }
+        int[] next = Arrays.copyOf(counts, n);
+        int[] memberOf = new int[total];
+        int[] position = new int[total];
+        for (int l = 0; l < lists.count; l++) {
+            for (int e = lists.offsets[l]; e < lists.offsets[l + 1]; e++) {
+                int at = next[lists.samples[e]]++;
+                memberOf[at] = l;
+                position[at] = e;
+            }
+        }
+        return new int[][] {counts, memberOf, position};
     }
 
     /** Σ b·|x_i − x_{i+k}| of the dense branches for every stripe k, in parallel over stripes. */
@@ -251,29 +293,114 @@ final class UniFrac {
         int k = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++, k++) {
-                double pairSum = out[k];
-                double d;
-                if (variant == BetaMetric.UNWEIGHTED_UNIFRAC) {
-                    // shared = Σ_{listed-present} b + Σ_{listed-absent} b·(1 − [i absent] − [j absent] + [both absent])
-                    double shared = pairSum + constant - listTotals[i] - listTotals[j];
-                    double union = perSample[i] + perSample[j] - shared;
-                    d = union > 0 ? (union - shared) / union : 0;
-                } else {
-                    double numerator = listTotals[i] + listTotals[j] - 2 * pairSum;
-                    if (stripes != null) {
-                        int step = j - i;
-                        numerator += step <= n / 2 ? stripes[step - 1][i] : stripes[n - step - 1][j];
+                double stripe = 0;
+                if (stripes != null) {
+                    int step = j - i;
+                    stripe = step <= n / 2 ? stripes[step - 1][i] : stripes[n - step - 1][j];
+                }
+                out[k] = distance(variant, out[k], perSample, listTotals, constant, i, j, stripes != null, stripe);
+            }
+        }
+    }
+
+    /** The distance of the pair i &lt; j from its sum over shared lists and (weighted) its dense branches' sum. */
+    private static double distance(BetaMetric variant, double pairSum, double[] perSample, double[] listTotals, double constant, int i,
+                                   int j, boolean hasStripes, double stripe) {
+        if (variant == BetaMetric.UNWEIGHTED_UNIFRAC) {
+            // shared = Σ_{listed-present} b + Σ_{listed-absent} b·(1 − [i absent] − [j absent] + [both absent])
+            double shared = pairSum + constant - listTotals[i] - listTotals[j];
+            double union = perSample[i] + perSample[j] - shared;
+            return union > 0 ? (union - shared) / union : 0;
+        }
+        double numerator = listTotals[i] + listTotals[j] - 2 * pairSum;
+        if (hasStripes) {
+            numerator += stripe;
+        }
+        numerator = Math.max(0, numerator);
+        if (variant == BetaMetric.WEIGHTED_NORMALIZED_UNIFRAC) {
+            double norm = perSample[i] + perSample[j];
+            return norm > 0 ? numerator / norm : 0;
+        }
+        return numerator;
+    }
+
+    /**
+     * Rows of pairs for {@link DistanceBlocks}. A pair's list sum runs over the lists holding both samples in ascending
+     * list order and its dense sum over the dense branches in order, from either sample's row, so every number is the
+     * one {@link #compute} gives.
+     */
+    private static final class Block implements SharedFeatureDistances.RowKernel {
+        private final Branches b;
+        private final int n;
+        private final BetaMetric variant;
+        private final int[] counts;
+        private final int[] memberOf;
+        private final int[] position;
+
+        Block(Branches b, int n, BetaMetric variant) {
+            this.b = b;
+            this.n = n;
+            this.variant = variant;
+            int[][] transposed = transpose(b.lists, n);
+            counts = transposed[0];
+            memberOf = transposed[1];
+            position = transposed[2];
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public void row(int i, int c0, int c1, double[] acc, double[] out, int at) {
+            Lists lists = b.lists;
+            for (int t = counts[i]; t < counts[i + 1]; t++) {
+                int l = memberOf[t];
+                int end = lists.offsets[l + 1];
+                double length = lists.lengths[l];
+                int e = firstAtLeast(lists.samples, lists.offsets[l], end, c0);
+                if (b.unweighted) {
+                    for (; e < end && lists.samples[e] < c1; e++) {
+                        acc[lists.samples[e] - c0] += length;
                     }
-                    numerator = Math.max(0, numerator);
-                    if (variant == BetaMetric.WEIGHTED_NORMALIZED_UNIFRAC) {
-                        double norm = perSample[i] + perSample[j];
-                        d = norm > 0 ? numerator / norm : 0;
-                    } else {
-                        d = numerator;
+                } else {
+                    double xi = lists.values[position[t]];
+                    for (; e < end && lists.samples[e] < c1; e++) {
+                        acc[lists.samples[e] - c0] += length * Math.min(xi, lists.values[e]);
                     }
                 }
-                out[k] = d;
             }
+            boolean hasStripes = !b.dense.isEmpty();
+            for (int j = c0; j < c1; j++) {
+                double pairSum = acc[j - c0];
+                acc[j - c0] = 0;
+                if (j == i) {
+                    out[at + (j - c0)] = 0;
+                    continue;
+                }
+                int lo = Math.min(i, j);
+                int hi = Math.max(i, j);
+                double stripe = 0;
+                for (int d = 0; hasStripes && d < b.dense.size(); d++) {
+                    double[] v = b.dense.get(d);
+                    stripe += b.denseLengths.get(d) * Math.abs(v[lo] - v[hi]);
+                }
+                out[at + (j - c0)] = distance(variant, pairSum, b.perSample, b.listTotals, b.constant, lo, hi, hasStripes, stripe);
+            }
+        }
+
+        /** The first position in {@code samples[from … to)} (ascending) holding at least {@code sample}. */
+        private static int firstAtLeast(int[] samples, int from, int to, int sample) {
+            while (from < to) {
+                int mid = (from + to) >>> 1;
+                if (samples[mid] < sample) {
+                    from = mid + 1;
+                } else {
+                    to = mid;
+                }
+            }
+            return from;
         }
     }
 }
