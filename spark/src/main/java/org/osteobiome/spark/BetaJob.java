@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -31,12 +32,6 @@ final class BetaJob {
     private BetaJob() {
     }
 
-    static final StructType BLOCKS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("r0", DataTypes.IntegerType, false),
-            DataTypes.createStructField("r1", DataTypes.IntegerType, false),
-            DataTypes.createStructField("c0", DataTypes.IntegerType, false),
-            DataTypes.createStructField("c1", DataTypes.IntegerType, false),
-            DataTypes.createStructField("distances", DataTypes.createArrayType(DataTypes.DoubleType, false), false)));
     static final StructType SAMPLES = DataTypes.createStructType(List.of(
             DataTypes.createStructField("index", DataTypes.IntegerType, false),
             DataTypes.createStructField("id", DataTypes.StringType, false)));
@@ -63,7 +58,7 @@ final class BetaJob {
         }
         try {
             taskProgress.phase(request.metric().id() + ": " + coordinates.size() + " blocks of " + side + " × " + side, true);
-            spark.createDataFrame(blocks.map(b -> RowFactory.create(b.r0(), b.r1(), b.c0(), b.c1(), b.values())), BLOCKS)
+            spark.createDataset(blocks.map(BlockRecord::of).rdd(), Encoders.bean(BlockRecord.class)).select("r0", "r1", "c0", "c1", "distances")
                     .write().parquet(request.out() + "/blocks");
             List<Row> ids = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
