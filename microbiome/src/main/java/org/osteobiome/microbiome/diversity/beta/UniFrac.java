@@ -336,6 +336,7 @@ final class UniFrac {
         private final int[] counts;
         private final int[] memberOf;
         private final int[] position;
+        private final double[] denseLengths;
 
         Block(Branches b, int n, BetaMetric variant) {
             this.b = b;
@@ -345,6 +346,7 @@ final class UniFrac {
             counts = transposed[0];
             memberOf = transposed[1];
             position = transposed[2];
+            denseLengths = b.denseLengths.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         @Override
@@ -372,6 +374,17 @@ final class UniFrac {
                 }
             }
             boolean hasStripes = !b.dense.isEmpty();
+            double[] stripe = hasStripes ? new double[c1 - c0] : null;
+            for (int d = 0; hasStripes && d < denseLengths.length; d++) {
+                // branch by branch over the row, so that each pair's sum runs over the dense branches in order, as the
+                // stripes do, in a loop the JIT can vectorise
+                double[] v = b.dense.get(d);
+                double length = denseLengths[d];
+                double vi = v[i];
+                for (int j = c0; j < c1; j++) {
+                    stripe[j - c0] += length * Math.abs(vi - v[j]);
+                }
+            }
             for (int j = c0; j < c1; j++) {
                 double pairSum = acc[j - c0];
                 acc[j - c0] = 0;
@@ -379,14 +392,8 @@ final class UniFrac {
                     out[at + (j - c0)] = 0;
                     continue;
                 }
-                int lo = Math.min(i, j);
-                int hi = Math.max(i, j);
-                double stripe = 0;
-                for (int d = 0; hasStripes && d < b.dense.size(); d++) {
-                    double[] v = b.dense.get(d);
-                    stripe += b.denseLengths.get(d) * Math.abs(v[lo] - v[hi]);
-                }
-                out[at + (j - c0)] = distance(variant, pairSum, b.perSample, b.listTotals, b.constant, lo, hi, hasStripes, stripe);
+                out[at + (j - c0)] = distance(variant, pairSum, b.perSample, b.listTotals, b.constant, Math.min(i, j), Math.max(i, j),
+                        hasStripes, hasStripes ? stripe[j - c0] : 0);
             }
         }
 
