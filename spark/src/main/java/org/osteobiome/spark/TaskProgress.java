@@ -11,7 +11,6 @@ final class TaskProgress extends SparkListener {
     private final Progress progress;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
-    private final AtomicLong stages = new AtomicLong();
     private volatile boolean counting;
 
     TaskProgress(Progress progress) {
@@ -23,7 +22,6 @@ final class TaskProgress extends SparkListener {
         counting = countTasks;
         done.set(0);
         total.set(0);
-        stages.set(0);
         progress.phase(description);
     }
 
@@ -31,7 +29,6 @@ final class TaskProgress extends SparkListener {
     public void onStageSubmitted(SparkListenerStageSubmitted event) {
         if (counting) {
             total.addAndGet(event.stageInfo().numTasks());
-            stages.incrementAndGet();
         }
     }
 
