@@ -24,11 +24,11 @@ final class EvaluationJob {
     static double[] run(SparkSession spark, EvaluationRequest request, double[][] points, Progress progress) {
         request.output(); // an unknown model fails here, before any task
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int tasks = PopulationJob.tasks(points.length, jsc.defaultParallelism(), POINTS_PER_TASK);
+        int tasks = TaskRanges.count(points.length, jsc.defaultParallelism(), POINTS_PER_TASK);
         List<double[][]> chunks = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
-            chunks.add(Arrays.copyOfRange(points, (int) PopulationJob.rangeStart(points.length, tasks, t),
-                    (int) PopulationJob.rangeStart(points.length, tasks, t + 1)));
+            chunks.add(Arrays.copyOfRange(points, (int) TaskRanges.start(points.length, tasks, t),
+                    (int) TaskRanges.start(points.length, tasks, t + 1)));
         }
         TaskProgress taskProgress = new TaskProgress(progress);
         spark.sparkContext().addSparkListener(taskProgress);

@@ -28,8 +28,6 @@ import org.osteobiome.model.vpop.VirtualPopulation;
 final class PopulationJob {
     /** Subjects per task at most: a few seconds of work each, so progress moves and a lost task costs little. */
     static final int SUBJECTS_PER_TASK = 500;
-    /** Tasks per core at least, so that the last tasks to finish leave few cores idle. */
-    static final int TASKS_PER_CORE = 4;
     /** Failure messages kept for the report; the count is always complete. */
     static final int FAILURES_KEPT = 100;
 
@@ -92,20 +90,9 @@ final class PopulationJob {
         }
     }
 
-    /** How many ranges: {@link #TASKS_PER_CORE} per core at least, and each range at most {@link #SUBJECTS_PER_TASK}. */
+    /** How many ranges of subjects ({@link TaskRanges}, at most {@link #SUBJECTS_PER_TASK} each). */
     static int tasks(long n, int parallelism) {
-        return tasks(n, parallelism, SUBJECTS_PER_TASK);
-    }
-
-    /** As {@link #tasks(long, int)} for work items of which a task takes at most {@code perTask}. */
-    static int tasks(long n, int parallelism, int perTask) {
-        long byCost = (n + perTask - 1) / perTask;
-        return (int) Math.max(1, Math.min(n, Math.max(byCost, (long) TASKS_PER_CORE * parallelism)));
-    }
-
-    /** Range r of {@code tasks}: subjects ⌊r·n/tasks⌋ … ⌊(r+1)·n/tasks⌋ − 1. */
-    static long rangeStart(long n, int tasks, int r) {
-        return Math.multiplyExact(n, r) / tasks;
+        return TaskRanges.count(n, parallelism, SUBJECTS_PER_TASK);
     }
 
     private static Iterator<PopulationBlock> simulate(PopulationRequest request, int tasks, Iterator<Integer> ids) {
@@ -113,7 +100,7 @@ final class PopulationJob {
         List<PopulationBlock> out = new ArrayList<>(1);
         while (ids.hasNext()) {
             int r = ids.next();
-            out.add(PopulationBlock.simulate(cohort, rangeStart(request.n(), tasks, r), rangeStart(request.n(), tasks, r + 1)));
+            out.add(PopulationBlock.simulate(cohort, TaskRanges.start(request.n(), tasks, r), TaskRanges.start(request.n(), tasks, r + 1)));
         }
         return out.iterator();
     }

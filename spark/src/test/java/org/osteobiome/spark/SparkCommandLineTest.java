@@ -27,10 +27,14 @@ class SparkCommandLineTest {
     private static final String[] VPOP = {"vpop", "gut-bone-axis", "--scenario", "ovx-la", "--n", "30", "--variability",
         "mouse-variability.tsv", "--observables", "bv_tv_pct,butyrate_gut_uM", "--step", "7", "--seed", "4", "--threads", "2"};
 
-    private static String[] with(String... more) {
-        String[] all = java.util.Arrays.copyOf(VPOP, VPOP.length + more.length);
-        System.arraycopy(more, 0, all, VPOP.length, more.length);
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    private static String[] with(String... more) {
+        return concat(VPOP, more);
     }
 
     @Test
@@ -92,9 +96,7 @@ class SparkCommandLineTest {
             String[] study = {"sensitivity", "gut-bone-axis", "--scenario", "ovx", "--output", "bv_tv_pct", "--at", "21", "--method", method,
                 "--samples", method.equals("morris") ? "6" : "12", "--bootstrap", "20", "--seed", "3"};
             Run local = run(study);
-            String[] onSpark = java.util.Arrays.copyOf(study, study.length + 4);
-            System.arraycopy(new String[] {"--engine", "spark", "--master", "local[2]"}, 0, onSpark, study.length, 4);
-            Run spark = run(onSpark);
+            Run spark = run(concat(study, "--engine", "spark", "--master", "local[2]"));
             assertThat(local.code()).as(local.err()).isZero();
             assertThat(spark.code()).as(spark.err()).isZero();
             assertThat(spark.out()).as(method).isEqualTo(local.out()).isNotBlank();

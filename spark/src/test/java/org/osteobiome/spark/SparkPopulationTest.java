@@ -89,10 +89,10 @@ class SparkPopulationTest {
         for (long n : new long[] {1, 7, 1999, 2000, 2001, 1_000_000, 1_000_000_000}) {
             int tasks = PopulationJob.tasks(n, 2);
             assertThat(tasks).isBetween(1, (int) Math.min(n, Integer.MAX_VALUE));
-            assertThat(PopulationJob.rangeStart(n, tasks, 0)).isZero();
-            assertThat(PopulationJob.rangeStart(n, tasks, tasks)).isEqualTo(n);
+            assertThat(TaskRanges.start(n, tasks, 0)).isZero();
+            assertThat(TaskRanges.start(n, tasks, tasks)).isEqualTo(n);
             for (int r = 0; r < Math.min(tasks, 50); r++) {
-                long size = PopulationJob.rangeStart(n, tasks, r + 1) - PopulationJob.rangeStart(n, tasks, r);
+                long size = TaskRanges.start(n, tasks, r + 1) - TaskRanges.start(n, tasks, r);
                 assertThat(size).isBetween(1L, (long) PopulationJob.SUBJECTS_PER_TASK);
             }
         }

@@ -1,7 +1,5 @@
 package org.osteobiome.app.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ServiceLoader;
 import org.osteobiome.core.OsteobiomeException;
 
@@ -15,15 +13,13 @@ public final class ClusterEngines {
 
     /** The engine named {@code name}, with a message saying how to get it when it is not on the class path. */
     public static ClusterEngine get(String name) {
-        List<String> found = new ArrayList<>();
+        if (!name.equals("spark")) {
+            throw OsteobiomeException.invalid("--engine must be local or spark, got '" + name + "'");
+        }
         for (ClusterEngine engine : ServiceLoader.load(ClusterEngine.class)) {
             if (engine.name().equals(name)) {
                 return engine;
             }
-            found.add(engine.name());
-        }
-        if (!name.equals("spark") && !found.contains(name)) {
-            throw OsteobiomeException.invalid("--engine must be local or spark, got '" + name + "'");
         }
         throw OsteobiomeException.invalid("the " + name + " engine is not on the class path: run the osteobiome script from a"
                 + " checkout (it builds the spark module when --engine spark is given), or submit the job jar"

@@ -25,9 +25,14 @@ public record EvaluationRequest(ParameterSet base, String observable, double at,
         return output(ModelCatalog.get(base.modelId()));
     }
 
+    /** The one output time a run needs. */
+    public static SimulationSettings settingsAt(double at) {
+        return SimulationSettings.DEFAULTS.withOutputTimes(new double[] {at});
+    }
+
     /** The function: {@code model} run with the point's values, its observable read at {@code at}. */
     public Sensitivity.Output output(Model model) {
-        SimulationSettings settings = SimulationSettings.DEFAULTS.withOutputTimes(new double[] {at});
+        SimulationSettings settings = settingsAt(at);
         return x -> {
             ParameterSet p = base;
             for (int i = 0; i < x.length; i++) {

@@ -11,7 +11,6 @@ import org.osteobiome.model.Model;
 import org.osteobiome.model.ModelCatalog;
 import org.osteobiome.model.ParameterSet;
 import org.osteobiome.model.ParameterSpec;
-import org.osteobiome.model.SimulationSettings;
 import org.osteobiome.model.sensitivity.Factor;
 import org.osteobiome.model.sensitivity.Sensitivity;
 import org.osteobiome.model.sensitivity.SensitivityResult;
@@ -49,7 +48,7 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
 
     /** Checks the output and time by one run and returns the factors; fails before any sampling. */
     public List<Factor> factors() {
-        model.simulate(base, settings()).select(List.of(output));
+        model.simulate(base, EvaluationRequest.settingsAt(at)).select(List.of(output));
         List<String> ids = new ArrayList<>(parameters);
         java.util.Set<String> inactive = model.inactiveParameters(base);
         for (String id : ids) {
@@ -105,7 +104,7 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
      */
     public SensitivityResult run(Sensitivity.Evaluator evaluator, int threads, Progress progress) {
         List<Factor> factors = factors();
-        Sensitivity.Output f = new EvaluationRequest(base, output, at, factors.stream().map(Factor::id).toList()).output(model);
+        Sensitivity.Output f = request(factors).output(model);
         Sensitivity.Evaluator runs = evaluator != null ? evaluator : Sensitivity.onThreads(f, threads);
         return switch (method) {
             case "local" -> Sensitivity.local(factors, f, threads);
@@ -120,6 +119,10 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
             throw OsteobiomeException.invalid("model " + model.id() + " is not one of osteobiome's catalog models, which cluster"
                     + " workers look up by id");
         }
+        return request(factors);
+    }
+
+    private EvaluationRequest request(List<Factor> factors) {
         return new EvaluationRequest(base, output, at, factors.stream().map(Factor::id).toList());
     }
 
@@ -132,8 +135,4 @@ public record SensitivityStudy(Model model, ParameterSet base, String output, do
         };
     }
 
-    /** One run at the study's time, as {@link EvaluationRequest#output(Model)} runs the model. */
-    private SimulationSettings settings() {
-        return SimulationSettings.DEFAULTS.withOutputTimes(new double[] {at});
-    }
 }

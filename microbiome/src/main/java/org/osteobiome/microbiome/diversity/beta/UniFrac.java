@@ -361,7 +361,8 @@ final class UniFrac {
                 int l = memberOf[t];
                 int end = lists.offsets[l + 1];
                 double length = lists.lengths[l];
-                int e = firstAtLeast(lists.samples, lists.offsets[l], end, c0);
+                int found = Arrays.binarySearch(lists.samples, lists.offsets[l], end, c0); // a list's samples are distinct, ascending
+                int e = found >= 0 ? found : -found - 1;
                 if (b.unweighted) {
                     for (; e < end && lists.samples[e] < c1; e++) {
                         acc[lists.samples[e] - c0] += length;
@@ -395,19 +396,6 @@ final class UniFrac {
                 out[at + (j - c0)] = distance(variant, pairSum, b.perSample, b.listTotals, b.constant, Math.min(i, j), Math.max(i, j),
                         hasStripes, hasStripes ? stripe[j - c0] : 0);
             }
-        }
-
-        /** The first position in {@code samples[from … to)} (ascending) holding at least {@code sample}. */
-        private static int firstAtLeast(int[] samples, int from, int to, int sample) {
-            while (from < to) {
-                int mid = (from + to) >>> 1;
-                if (samples[mid] < sample) {
-                    from = mid + 1;
-                } else {
-                    to = mid;
-                }
-            }
-            return from;
         }
     }
 }
