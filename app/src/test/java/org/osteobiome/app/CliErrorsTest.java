@@ -131,7 +131,7 @@ class CliErrorsTest {
                   </model>
                 </sbml>
                 """);
-        for (String solver : new String[] {"rodas4", "dp853"}) {
+        for (String solver : new String[] {"rodas4", "radau5", "dp853"}) {
             CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> CliRun.of("sbml", "simulate", pole.toString(), "--solver", solver));
             assertOneLineError(run, 3, "pole.xml", "model 'pole' could not be solved:", "derivative of 'x' is Infinity", "(at t = 0)");

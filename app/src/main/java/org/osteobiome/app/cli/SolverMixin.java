@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code --solver}, {@code --rtol}, {@code --atol}: the same solver choices on every command that simulates. */
 public final class SolverMixin {
     @Option(names = "--solver", paramLabel = "NAME",
-            description = "rodas4 (stiff; default for gut-bone-axis) or dp853 (default for the published models)")
+            description = "radau5 (stiff; default for gut-bone-axis), rodas4 (stiff) or dp853 (default for the published models)")
     public String solver;
 
     @Option(names = "--rtol", paramLabel = "TOL", description = "relative tolerance (default: the model's)")

@@ -249,7 +249,7 @@ abstract class WebApplicationContract {
         assertThat(result.path("provenance").path("action").asText()).isEqualTo("simulate");
         assertThat(result.path("provenance").path("version").asText()).isNotBlank();
         assertThat(result.path("provenance").path("options").path("scenario").asText()).isEqualTo("ovx-la");
-        assertThat(result.path("provenance").path("solver").asText()).startsWith("rodas4");
+        assertThat(result.path("provenance").path("solver").asText()).startsWith("radau5");
         JsonNode trajectory = result.path("payload").path("trajectory");
         assertThat(trajectory.path("time")).hasSize(3);
         assertThat(trajectory.path("columns").get(0).path("id").asText()).isEqualTo("bv_tv_pct");

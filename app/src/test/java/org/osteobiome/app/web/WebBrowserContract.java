@@ -119,7 +119,7 @@ abstract class WebBrowserContract {
         loadTime("result");
         assertChartsDrawn(4);
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ovx-butyrate");
-        assertThat(browser.findElement(By.id("provenance")).getText()).contains("osteobiome version").contains("rodas4");
+        assertThat(browser.findElement(By.id("provenance")).getText()).contains("osteobiome version").contains("radau5");
         screenshot("result");
 
         open("/projects/1");

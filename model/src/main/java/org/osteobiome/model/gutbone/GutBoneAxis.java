@@ -36,7 +36,7 @@ import org.osteobiome.model.scenario.ScenarioFiles;
 public final class GutBoneAxis extends DescribedModel {
     public static final String ID = "gut-bone-axis";
     /** The solver and tolerances of this model's reference checks. */
-    private static final SolverDefaults SOLVER = new SolverDefaults("rodas4", 1e-8, 1e-10);
+    private static final SolverDefaults SOLVER = new SolverDefaults("radau5", 1e-8, 1e-10);
 
     private static final List<Observable> COMMON = List.of(
             new Observable("estrogen", "1", "estrogen relative to the intact (premenopausal) level"),

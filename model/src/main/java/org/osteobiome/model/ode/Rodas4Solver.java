@@ -1,9 +1,6 @@
 package org.osteobiome.model.ode;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.osteobiome.core.ErrorCode;
 
 /**
@@ -89,12 +86,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
         private final OdeSystem system;
         private final WorkCounter work;
         private final int n;
-        /** Components that take part in the linear algebra (all but the system's constant components). */
-        private final int[] active;
-        private final int[] constant;
-        /** ∂f/∂y restricted to the active components, in their order. */
-        private final double[][] jac;
-        private final double[][] fullJacobian;
+        private final StiffJacobian jacobian;
         private final double[] reduced;
         private final double[] dfdt;
         private final double[] f0;
@@ -107,28 +99,13 @@ public final class Rodas4Solver extends EventDrivenSolver {
         private final double[] k5;
         private final double[] k6;
         private final DenseLu lu;
-        /** Finite differences: groups of active columns (positions in {@code active}) that share no row. */
-        private final int[][] groups;
-        /** Finite differences: for each active column, the active rows (positions) its entries can be non-zero in. */
-        private final int[][] rowsOf;
-        private final double[] deltas;
 
         Run(OdeSystem system, WorkCounter work) {
             this.system = system;
             this.work = work;
             this.n = system.dimension();
-            this.constant = system.constantComponents().clone();
-            boolean[] isConstant = new boolean[n];
-            for (int i : constant) {
-                if (i < 0 || i >= n || isConstant[i]) {
-                    throw new IllegalArgumentException("constant component " + i + " is out of range or repeated (dimension " + n + ")");
-                }
-                isConstant[i] = true;
-            }
-            this.active = java.util.stream.IntStream.range(0, n).filter(i -> !isConstant[i]).toArray();
-            int m = active.length;
-            this.jac = new double[m][m];
-            this.fullJacobian = system.hasJacobian() ? new double[n][n] : null;
+            this.jacobian = new StiffJacobian(system);
+            int m = jacobian.size();
             this.reduced = new double[m];
             this.dfdt = new double[n];
             this.f0 = new double[n];
@@ -141,48 +118,6 @@ public final class Rodas4Solver extends EventDrivenSolver {
             this.k5 = new double[n];
             this.k6 = new double[n];
             this.lu = new DenseLu(m);
-            this.rowsOf = new int[m][];
-            this.deltas = new double[m];
-            this.groups = system.hasJacobian() ? null : columnGroups(system.jacobianPattern());
-        }
-
-        /**
-         * Greedy grouping of the active columns so that no two columns of a group have a non-zero in the same row; with
-         * no pattern, every column is a group of its own (and has every row).
-         */
-        private int[][] columnGroups(boolean[][] pattern) {
-            if (pattern != null && (pattern.length != n || Arrays.stream(pattern).anyMatch(row -> row.length != n))) {
-                throw new IllegalArgumentException("the Jacobian pattern must be " + n + " × " + n);
-            }
-            int m = active.length;
-            List<boolean[]> rowsTaken = new ArrayList<>();
-            List<List<Integer>> members = new ArrayList<>();
-            for (int c = 0; c < m; c++) {
-                int column = active[c];
-                rowsOf[c] = IntStream.range(0, m).filter(r -> pattern == null || pattern[active[r]][column]).toArray();
-                int g = 0;
-                while (g < members.size() && (pattern == null || shares(rowsOf[c], rowsTaken.get(g)))) {
-                    g++;
-                }
-                if (g == members.size()) {
-                    members.add(new ArrayList<>());
-                    rowsTaken.add(new boolean[m]);
-                }
-                members.get(g).add(c);
-                for (int r : rowsOf[c]) {
-                    rowsTaken.get(g)[r] = true;
-                }
-            }
-            return members.stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        }
-
-        private static boolean shares(int[] rows, boolean[] taken) {
-            for (int r : rows) {
-                if (taken[r]) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         SegmentResult integrate(double t0, double[] y0, double tEnd, List<StateEvent> events, OutputRecorder output) {
@@ -195,14 +130,14 @@ public final class Rodas4Solver extends EventDrivenSolver {
                     : new StateEventLocator(events, opt.eventTolerance(), t0, y);
 
             rhs(t, y, f0);
-            requireFiniteDerivative(t, f0);
+            StiffJacobian.requireFiniteDerivative(system, t, f0);
             double h;
             if (opt.isFixedStep()) {
                 h = opt.fixedStep();
             } else if (opt.initialStep() > 0) {
                 h = opt.initialStep();
             } else {
-                h = initialStep(t, y, hMax);
+                h = StiffJacobian.initialStep(system, t, y, f0, hMax, opt, 3, work);
             }
             h = Math.min(h, hMax);
             boolean lastRejected = false;
@@ -268,7 +203,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 t = OutputRecorder.sameTime(tNew, tEnd) ? tEnd : tNew;
                 y = yNew;
                 rhs(t, y, f0);
-                requireFiniteDerivative(t, f0);
+                StiffJacobian.requireFiniteDerivative(system, t, f0);
                 if (!opt.isFixedStep()) {
                     double factor = err == 0 ? MAX_GROWTH : Math.min(MAX_GROWTH, Math.max(MAX_SHRINK, SAFETY * Math.pow(err, -0.25)));
                     if (lastRejected) {
@@ -281,24 +216,6 @@ public final class Rodas4Solver extends EventDrivenSolver {
             return new SegmentResult(tEnd, y, -1);
         }
 
-        private void requireFiniteDerivative(double t, double[] f) {
-            for (int i = 0; i < f.length; i++) {
-                if (!Double.isFinite(f[i])) {
-                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "derivative of " + system.stateName(i) + " is "
-                            + f[i] + ": the model's equations are undefined at this state (a division by zero or an"
-                            + " overflow), or the solution left the model's domain");
-                }
-            }
-        }
-
-        private void requireFiniteJacobian(double t, int row, int column, double value, String kind) {
-            if (!Double.isFinite(value)) {
-                throw new SolverException(ErrorCode.SOLVER_FAILURE, t, kind + " entry ∂f" + row + "/∂y" + column + " (the rate of "
-                        + system.stateName(row) + " by " + system.stateName(column) + ") is " + value
-                        + ": the model's equations are not differentiable at this state");
-            }
-        }
-
         private void rhs(double t, double[] y, double[] out) {
             system.derivatives(t, y, out);
             work.rhs++;
@@ -306,44 +223,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
 
         /** Jacobian (active components only) and time derivative at (t, y); f0 holds f(t, y). */
         private void formJacobian(double t, double[] y) {
-            work.jacobians++;
-            for (int i : constant) {
-                if (f0[i] != 0.0) {
-                    throw new IllegalStateException("component " + i + " is declared constant but its derivative is " + f0[i]);
-                }
-            }
-            int m = active.length;
-            if (fullJacobian != null) {
-                system.jacobian(t, y, fullJacobian);
-                for (int r = 0; r < m; r++) {
-                    double[] source = fullJacobian[active[r]];
-                    double[] row = jac[r];
-                    for (int c = 0; c < m; c++) {
-                        row[c] = source[active[c]];
-                        requireFiniteJacobian(t, active[r], active[c], row[c], "Jacobian");
-                    }
-                }
-            } else {
-                // Entries outside the pattern are never written and stay 0.
-                double[] yPerturbed = y.clone();
-                for (int[] group : groups) {
-                    for (int c : group) {
-                        int j = active[c];
-                        deltas[c] = Math.sqrt(UNIT_ROUNDOFF * Math.max(1e-5, Math.abs(y[j])));
-                        yPerturbed[j] = y[j] + deltas[c];
-                    }
-                    rhs(t, yPerturbed, fTmp);
-                    for (int c : group) {
-                        int j = active[c];
-                        double delta = deltas[c];
-                        yPerturbed[j] = y[j];
-                        for (int r : rowsOf[c]) {
-                            jac[r][c] = (fTmp[active[r]] - f0[active[r]]) / delta;
-                            requireFiniteJacobian(t, active[r], j, jac[r][c], "finite-difference Jacobian");
-                        }
-                    }
-                }
-            }
+            jacobian.form(t, y, f0, work);
             if (system.isAutonomous()) {
                 java.util.Arrays.fill(dfdt, 0.0);
             } else {
@@ -362,11 +242,12 @@ public final class Rodas4Solver extends EventDrivenSolver {
         /** Computes the six stages for step h; false when the step must be retried smaller. */
         private boolean attemptStep(double t, double[] y, double h) {
             double[][] matrix = lu.matrix();
+            double[][] jac = jacobian.values();
             double diagonal = 1.0 / (h * GAMMA);
-            for (int i = 0; i < active.length; i++) {
+            for (int i = 0; i < reduced.length; i++) {
                 double[] row = matrix[i];
                 double[] jRow = jac[i];
-                for (int j = 0; j < active.length; j++) {
+                for (int j = 0; j < reduced.length; j++) {
                     row[j] = -jRow[j];
                 }
                 row[i] += diagonal;
@@ -436,16 +317,9 @@ public final class Rodas4Solver extends EventDrivenSolver {
 
         /** Solves the iteration matrix for the active components of {@code k}; constant components get 0. */
         private void solve(double[] k) {
-            for (int c = 0; c < active.length; c++) {
-                reduced[c] = k[active[c]];
-            }
+            jacobian.gather(k, reduced);
             lu.solve(reduced);
-            for (int c = 0; c < active.length; c++) {
-                k[active[c]] = reduced[c];
-            }
-            for (int i : constant) {
-                k[i] = 0.0;
-            }
+            jacobian.scatter(reduced, k);
         }
 
         private double errorNorm(double[] y, SolverOptions opt) {
@@ -458,38 +332,6 @@ public final class Rodas4Solver extends EventDrivenSolver {
             }
             double norm = Math.sqrt(sum / n);
             return Double.isNaN(norm) ? Double.POSITIVE_INFINITY : norm;
-        }
-
-        /** Starting step from the size of y and f (Hairer, Nørsett & Wanner, Solving ODE I, §II.4). */
-        private double initialStep(double t, double[] y, double hMax) {
-            SolverOptions opt = options();
-            double d0 = 0;
-            double d1 = 0;
-            for (int i = 0; i < n; i++) {
-                double scale = opt.absoluteTolerance() + opt.relativeTolerance() * Math.abs(y[i]);
-                d0 += (y[i] / scale) * (y[i] / scale);
-                d1 += (f0[i] / scale) * (f0[i] / scale);
-            }
-            d0 = Math.sqrt(d0 / n);
-            d1 = Math.sqrt(d1 / n);
-            double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
-            h0 = Math.min(h0, hMax);
-            double[] y1 = new double[n];
-            for (int i = 0; i < n; i++) {
-                y1[i] = y[i] + h0 * f0[i];
-            }
-            rhs(t + h0, y1, fTmp);
-            double d2 = 0;
-            for (int i = 0; i < n; i++) {
-                double scale = opt.absoluteTolerance() + opt.relativeTolerance() * Math.abs(y[i]);
-                double v = (fTmp[i] - f0[i]) / scale;
-                d2 += v * v;
-            }
-            d2 = Math.sqrt(d2 / n) / h0;
-            double h1 = Math.max(d1, d2) <= 1e-15 ? Math.max(1e-6, h0 * 1e-3)
-                    : Math.pow(0.01 / Math.max(d1, d2), 1.0 / 4.0);
-            double h = Math.min(Math.min(100 * h0, h1), hMax);
-            return h > 0 && Double.isFinite(h) ? h : Math.min(1e-6, hMax);
         }
 
         /** Dense output of the step just taken: y(t0 + θh) = (1−θ)y0 + θ(y1 + (1−θ)(K1 + θK2)). */

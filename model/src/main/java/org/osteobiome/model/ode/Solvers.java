@@ -10,7 +10,7 @@ public final class Solvers {
 
     /** Names accepted by {@link #byName}. */
     public static List<String> names() {
-        return List.of(DormandPrince853Solver.NAME, Rodas4Solver.NAME);
+        return List.of(DormandPrince853Solver.NAME, Rodas4Solver.NAME, Radau5Solver.NAME);
     }
 
     /** One line per solver, for help texts. */
@@ -18,6 +18,8 @@ public final class Solvers {
         return switch (name) {
             case DormandPrince853Solver.NAME -> "Dormand–Prince 8(5,3), explicit, for non-stiff problems (Hipparchus)";
             case Rodas4Solver.NAME -> "RODAS4 Rosenbrock method of order 4(3), L-stable, for stiff problems";
+            case Radau5Solver.NAME -> "RADAU5 implicit Runge–Kutta (Radau IIA) method of order 5, L-stable, for stiff problems"
+                    + " and frequent dosing";
             default -> throw unknown(name);
         };
     }
@@ -27,6 +29,7 @@ public final class Solvers {
         return switch (name) {
             case DormandPrince853Solver.NAME -> new DormandPrince853Solver(options);
             case Rodas4Solver.NAME -> new Rodas4Solver(options);
+            case Radau5Solver.NAME -> new Radau5Solver(options);
             default -> throw unknown(name);
         };
     }

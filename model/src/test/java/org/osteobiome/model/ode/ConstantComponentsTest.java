@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A stiff system driven by an input that only time events change: declaring the input constant leaves it out of
- * RODAS4's linear algebra without changing the answer, and a false declaration is caught.
+ * the stiff solvers' linear algebra without changing the answer, and a false declaration is caught.
  */
 class ConstantComponentsTest {
 
@@ -40,19 +41,20 @@ class ConstantComponentsTest {
         };
     }
 
-    private static OdeSolution solve(OdeSystem system) {
+    private static OdeSolution solve(String solver, OdeSystem system) {
         double[] times = OdeProblem.grid(0, 10, 0.5);
         List<TimeEvent> doses = List.of(
                 new TimeEvent(2, "input on", EventAction.reset((t, y) -> { y[2] = 1; return y; })),
                 new TimeEvent(6, "input off", EventAction.reset((t, y) -> { y[2] = 0; return y; })));
-        return Solvers.byName("rodas4", SolverOptions.tolerances(1e-10, 1e-12))
+        return Solvers.byName(solver, SolverOptions.tolerances(1e-10, 1e-12))
                 .solve(new OdeProblem(system, 0, new double[] {0, 0, 0}, 10, times, doses, List.of()));
     }
 
-    @Test
-    void declaringTheInputConstantGivesTheSameSolutionWithLessWork() {
-        OdeSolution full = solve(driven(false, false));
-        OdeSolution reduced = solve(driven(true, false));
+    @ParameterizedTest
+    @ValueSource(strings = {Rodas4Solver.NAME, Radau5Solver.NAME})
+    void declaringTheInputConstantGivesTheSameSolutionWithLessWork(String solver) {
+        OdeSolution full = solve(solver, driven(false, false));
+        OdeSolution reduced = solve(solver, driven(true, false));
         for (int i = 0; i < full.times().length; i++) {
             for (int c = 0; c < 3; c++) {
                 assertThat(reduced.states()[i][c]).isCloseTo(full.states()[i][c], within(1e-9));
@@ -64,8 +66,9 @@ class ConstantComponentsTest {
         assertThat(reduced.statistics().rhsEvaluations()).isLessThan(full.statistics().rhsEvaluations());
     }
 
-    @Test
-    void aComponentDeclaredConstantThatMovesIsRefused() {
-        assertThatThrownBy(() -> solve(driven(true, true))).hasMessageContaining("declared constant");
+    @ParameterizedTest
+    @ValueSource(strings = {Rodas4Solver.NAME, Radau5Solver.NAME})
+    void aComponentDeclaredConstantThatMovesIsRefused(String solver) {
+        assertThatThrownBy(() -> solve(solver, driven(true, true))).hasMessageContaining("declared constant");
     }
 }

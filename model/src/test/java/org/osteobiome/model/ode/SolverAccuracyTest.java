@@ -18,6 +18,7 @@ class SolverAccuracyTest {
     static Stream<Arguments> orders() {
         return Stream.of(
                 Arguments.of(Rodas4Solver.NAME, 4, 3, new double[] {0.2, 0.1, 0.05, 0.025}),
+                Arguments.of(Radau5Solver.NAME, 5, 3, new double[] {0.4, 0.2, 0.1, 0.05}),
                 Arguments.of(DormandPrince853Solver.NAME, 8, 7, new double[] {0.5, 0.25, 0.125}));
     }
 

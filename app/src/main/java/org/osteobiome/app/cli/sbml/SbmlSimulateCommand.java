@@ -57,7 +57,7 @@ public final class SbmlSimulateCommand implements Callable<Integer> {
     @Option(names = "--amounts", split = ",", paramLabel = "SPECIES", description = "species to output as amounts")
     List<String> amounts = new ArrayList<>();
 
-    @Option(names = "--solver", defaultValue = "rodas4", paramLabel = "NAME", description = "rodas4 (default) or dp853")
+    @Option(names = "--solver", defaultValue = "rodas4", paramLabel = "NAME", description = "rodas4 (default), radau5 or dp853")
     String solver;
 
     @Option(names = "--rtol", defaultValue = "1e-8", paramLabel = "TOL", description = "relative tolerance (default 1e-8)")
