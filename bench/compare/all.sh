@@ -26,4 +26,5 @@ compare() {   # NAME COMMAND...: runs one comparison, keeps its TSV, rewrites it
 compare beta "$here/beta-side-by-side.sh" ${BETA_SIZES:-1000 5000}
 compare permutations "$here/permanova-side-by-side.sh" "${PERMUTATION_SAMPLES:-5000}"
 compare islam2021-accuracy "$here/islam2021-side-by-side.sh"
+compare stiff-solvers "$here/stiff-solvers-side-by-side.sh"
 echo "tables rewritten in docs/benchmarks.md; TSVs in $out" >&2

@@ -3,8 +3,8 @@ package org.osteobiome.model.ode;
 /**
  * LU decomposition with partial pivoting of the complex matrix (a + ib)·I − J for a real matrix J, in place, the real
  * and imaginary parts kept as two real arrays. It is the second of the two systems a step of the three-stage Radau IIA
- * method solves. Like {@link DenseLu}, the elimination skips the pivot row's zero entries; skipped terms are exact
- * zeros.
+ * method solves. Like {@link DenseLu}, the elimination skips the pivot row's zero entries, and the factors are kept
+ * row by row as lists of their non-zeros for the substitutions; skipped terms are exact zeros.
  */
 final class ComplexLu {
     private final int n;
@@ -12,6 +12,18 @@ final class ComplexLu {
     private final double[][] im;
     private final int[] pivot;
     private final int[] nonZero;
+    /** Row i of L (left of the diagonal) and of U (right of it): columns {@code *Columns[i][0..*Count[i])}, values alike. */
+    private final int[][] lowerColumns;
+    private final double[][] lowerRe;
+    private final double[][] lowerIm;
+    private final int[] lowerCount;
+    private final int[][] upperColumns;
+    private final double[][] upperRe;
+    private final double[][] upperIm;
+    private final int[] upperCount;
+    /** 1 / U_ii. */
+    private final double[] inverseRe;
+    private final double[] inverseIm;
 
     ComplexLu(int n) {
         this.n = n;
@@ -19,6 +31,16 @@ final class ComplexLu {
         this.im = new double[n][n];
         this.pivot = new int[n];
         this.nonZero = new int[n];
+        this.lowerColumns = new int[n][n];
+        this.lowerRe = new double[n][n];
+        this.lowerIm = new double[n][n];
+        this.lowerCount = new int[n];
+        this.upperColumns = new int[n][n];
+        this.upperRe = new double[n][n];
+        this.upperIm = new double[n][n];
+        this.upperCount = new int[n];
+        this.inverseRe = new double[n];
+        this.inverseIm = new double[n];
     }
 
     /** Factors (a + ib)·I − J; returns false when the matrix is numerically singular. */
@@ -85,6 +107,33 @@ final class ComplexLu {
                 }
             }
         }
+        for (int i = 0; i < n; i++) {
+            double[] iRe = re[i];
+            double[] iIm = im[i];
+            int lower = 0;
+            int upper = 0;
+            for (int j = 0; j < n; j++) {
+                double vRe = iRe[j];
+                double vIm = iIm[j];
+                if (j == i) {
+                    double modulus = vRe * vRe + vIm * vIm;
+                    inverseRe[i] = vRe / modulus;
+                    inverseIm[i] = -vIm / modulus;
+                } else if (vRe != 0.0 || vIm != 0.0) {
+                    if (j < i) {
+                        lowerColumns[i][lower] = j;
+                        lowerRe[i][lower] = vRe;
+                        lowerIm[i][lower++] = vIm;
+                    } else {
+                        upperColumns[i][upper] = j;
+                        upperRe[i][upper] = vRe;
+                        upperIm[i][upper++] = vIm;
+                    }
+                }
+            }
+            lowerCount[i] = lower;
+            upperCount[i] = upper;
+        }
         return true;
     }
 
@@ -102,39 +151,32 @@ final class ComplexLu {
             }
         }
         for (int i = 1; i < n; i++) { // forward: L has a unit diagonal
-            double[] iRe = re[i];
-            double[] iIm = im[i];
+            int[] columns = lowerColumns[i];
+            double[] lRe = lowerRe[i];
+            double[] lIm = lowerIm[i];
             double sRe = xRe[i];
             double sIm = xIm[i];
-            for (int j = 0; j < i; j++) {
-                double lRe = iRe[j];
-                double lIm = iIm[j];
-                if (lRe != 0.0 || lIm != 0.0) {
-                    sRe -= lRe * xRe[j] - lIm * xIm[j];
-                    sIm -= lRe * xIm[j] + lIm * xRe[j];
-                }
+            for (int q = 0, count = lowerCount[i]; q < count; q++) {
+                int j = columns[q];
+                sRe -= lRe[q] * xRe[j] - lIm[q] * xIm[j];
+                sIm -= lRe[q] * xIm[j] + lIm[q] * xRe[j];
             }
             xRe[i] = sRe;
             xIm[i] = sIm;
         }
         for (int i = n - 1; i >= 0; i--) { // backward with U
-            double[] iRe = re[i];
-            double[] iIm = im[i];
+            int[] columns = upperColumns[i];
+            double[] uRe = upperRe[i];
+            double[] uIm = upperIm[i];
             double sRe = xRe[i];
             double sIm = xIm[i];
-            for (int j = i + 1; j < n; j++) {
-                double uRe = iRe[j];
-                double uIm = iIm[j];
-                if (uRe != 0.0 || uIm != 0.0) {
-                    sRe -= uRe * xRe[j] - uIm * xIm[j];
-                    sIm -= uRe * xIm[j] + uIm * xRe[j];
-                }
+            for (int q = 0, count = upperCount[i]; q < count; q++) {
+                int j = columns[q];
+                sRe -= uRe[q] * xRe[j] - uIm[q] * xIm[j];
+                sIm -= uRe[q] * xIm[j] + uIm[q] * xRe[j];
             }
-            double dRe = iRe[i];
-            double dIm = iIm[i];
-            double modulus = dRe * dRe + dIm * dIm;
-            xRe[i] = (sRe * dRe + sIm * dIm) / modulus;
-            xIm[i] = (sIm * dRe - sRe * dIm) / modulus;
+            xRe[i] = sRe * inverseRe[i] - sIm * inverseIm[i];
+            xIm[i] = sRe * inverseIm[i] + sIm * inverseRe[i];
         }
     }
 }

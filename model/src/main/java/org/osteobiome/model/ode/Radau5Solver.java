@@ -10,7 +10,7 @@ import org.osteobiome.core.ErrorCode;
  * 1996, §IV.8; the transformation matrices, the error estimate, the Newton stopping rule, the predictive (Gustafsson)
  * step-size controller and the tolerance transformation are those described there for their code RADAU5).
  *
- * <p>The Jacobian is kept across steps while the Newton iterations converge quickly (rate ≤ 0.001), and the two
+ * <p>The Jacobian is kept across steps while the Newton iterations converge quickly (rate ≤ 0.01), and the two
  * factorisations while the step size stays within a factor [1, 1.2] of the last: on smooth stretches a step costs three
  * to six evaluations of f and a few solves. The stage order of 3 lets a fast component that follows a slowly varying
  * input be integrated with steps set by the input, not by the fast rate. Dense output is the collocation polynomial.
@@ -71,8 +71,12 @@ public final class Radau5Solver extends EventDrivenSolver {
     /** Step sizes change by at most these factors per step. */
     private static final double MAX_GROWTH = 8.0;
     private static final double MAX_SHRINK = 0.2;
-    /** The Jacobian is recomputed when the Newton iterations converged slower than this. */
-    private static final double JACOBIAN_REUSE_RATE = 0.001;
+    /**
+     * The Jacobian is recomputed when the Newton iterations converged slower than this. Hairer's default is 0.001 and
+     * he advises larger values where Jacobians are expensive; with 0.01, a 20-year gut-bone-axis subject forms 35
+     * Jacobians and 75 factorisations instead of 170 and 183, for 11 % fewer evaluations of f (decision 0010).
+     */
+    private static final double JACOBIAN_REUSE_RATE = 0.01;
     /** The factorisations are kept when the proposed step is within [1, KEEP_STEP] times the current one. */
     private static final double KEEP_STEP = 1.2;
     private static final double UNIT_ROUNDOFF = 0x1.0p-52;
