@@ -79,7 +79,7 @@ public final class Radau5Solver extends EventDrivenSolver {
     private static final double JACOBIAN_REUSE_RATE = 0.01;
     /** The factorisations are kept when the proposed step is within [1, KEEP_STEP] times the current one. */
     private static final double KEEP_STEP = 1.2;
-    private static final double UNIT_ROUNDOFF = 0x1.0p-52;
+    private static final double UNIT_ROUNDOFF = StepControl.UNIT_ROUNDOFF;
 
     public Radau5Solver(SolverOptions options) {
         super(options);
@@ -164,15 +164,7 @@ public final class Radau5Solver extends EventDrivenSolver {
                     : new StateEventLocator(events, opt.eventTolerance(), t0, y);
             rhs(t, y, f0);
             StiffJacobian.requireFiniteDerivative(system, t, f0);
-            double h;
-            if (opt.isFixedStep()) {
-                h = opt.fixedStep();
-            } else if (opt.initialStep() > 0) {
-                h = opt.initialStep();
-            } else {
-                h = StiffJacobian.initialStep(system, t, y, f0, hMax, opt, 3, work);
-            }
-            h = Math.min(h, hMax);
+            double h = StepControl.firstStep(system, t, y, f0, hMax, opt, work);
             updateScale(y);
 
             boolean first = true;
@@ -192,21 +184,9 @@ public final class Radau5Solver extends EventDrivenSolver {
                     jacobianFresh = true;
                     factoredStep = Double.NaN;
                 }
-                if (t + h >= tEnd || OutputRecorder.sameTime(t + h, tEnd) || tEnd - (t + h) < 1e-10 * h) {
-                    h = tEnd - t;
-                }
-                double minStep = Math.max(16 * UNIT_ROUNDOFF * Math.abs(t), Double.MIN_NORMAL);
-                if (!(h >= minStep)) {
-                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t, nonFiniteStage
-                            ? "RADAU5 steps down to " + String.format("%.3g", minStep) + " all gave non-finite stages;"
-                                    + " the model's equations overflow or leave their domain here"
-                            : "RADAU5 step size fell below " + String.format("%.3g", minStep) + "; the Newton iterations"
-                                    + " do not converge or the solution may blow up or leave its domain here");
-                }
-                if (work.accepted + work.rejected >= opt.maxSteps()) {
-                    throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "RADAU5 exceeded " + opt.maxSteps()
-                            + " steps; the problem may need a looser tolerance or a longer step limit");
-                }
+                h = StepControl.toEnd(t, h, tEnd);
+                StepControl.requireTrial("RADAU5", t, h, nonFiniteStage, "the Newton iterations do not converge or the"
+                        + " solution may blow up or leave its domain here", work, opt);
                 if (h != factoredStep) {
                     if (!factor(h)) {
                         work.rejected++;
@@ -257,22 +237,12 @@ public final class Radau5Solver extends EventDrivenSolver {
                 acceptedStep = h;
                 acceptedError = Math.max(1e-2, err);
                 double tNew = t + h;
-                double[] yNew = new double[n];
-                for (int i = 0; i < n; i++) {
-                    yNew[i] = y[i] + z3[i];
-                    if (!Double.isFinite(yNew[i])) {
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, system.stateName(i) + " became non-finite");
-                    }
-                }
+                double[] yNew = StepControl.advance(system, t, y, z3);
                 Interpolant dense = new Interpolant(t, tNew, yNew);
-                if (locator != null) {
-                    StateEventLocator.Hit hit = locator.check(dense, yNew);
-                    if (hit != null) {
-                        output.recordBefore(dense, hit.time());
-                        return new SegmentResult(hit.time(), hit.state(), hit.index());
-                    }
+                SegmentResult stopped = StepControl.deliver(dense, yNew, locator, output, tEnd);
+                if (stopped != null) {
+                    return stopped;
                 }
-                output.recordBefore(dense, tEnd);
                 previous = dense;
                 t = OutputRecorder.sameTime(tNew, tEnd) ? tEnd : tNew;
                 y = yNew;

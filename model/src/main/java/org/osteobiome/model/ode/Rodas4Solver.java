@@ -64,7 +64,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
     private static final double SAFETY = 0.9;
     private static final double MAX_GROWTH = 6.0;
     private static final double MAX_SHRINK = 0.2;
-    private static final double UNIT_ROUNDOFF = 0x1.0p-52;
+    private static final double UNIT_ROUNDOFF = StepControl.UNIT_ROUNDOFF;
 
     public Rodas4Solver(SolverOptions options) {
         super(options);
@@ -131,15 +131,7 @@ public final class Rodas4Solver extends EventDrivenSolver {
 
             rhs(t, y, f0);
             StiffJacobian.requireFiniteDerivative(system, t, f0);
-            double h;
-            if (opt.isFixedStep()) {
-                h = opt.fixedStep();
-            } else if (opt.initialStep() > 0) {
-                h = opt.initialStep();
-            } else {
-                h = StiffJacobian.initialStep(system, t, y, f0, hMax, opt, 3, work);
-            }
-            h = Math.min(h, hMax);
+            double h = StepControl.firstStep(system, t, y, f0, hMax, opt, work);
             boolean lastRejected = false;
 
             while (!OutputRecorder.sameTime(t, tEnd) && t < tEnd) {
@@ -147,21 +139,9 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 double err;
                 boolean nonFiniteTrial = false;
                 while (true) {
-                    if (t + h >= tEnd || OutputRecorder.sameTime(t + h, tEnd) || tEnd - (t + h) < 1e-10 * h) {
-                        h = tEnd - t;
-                    }
-                    double minStep = Math.max(16 * UNIT_ROUNDOFF * Math.abs(t), Double.MIN_NORMAL);
-                    if (!(h >= minStep)) {
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, nonFiniteTrial
-                                ? "RODAS4 steps down to " + String.format("%.3g", minStep)
-                                        + " all gave non-finite stages; the model's equations overflow or leave their domain here"
-                                : "RODAS4 step size fell below " + String.format("%.3g", minStep)
-                                        + "; the solution may blow up or leave its domain here");
-                    }
-                    if (work.accepted + work.rejected >= opt.maxSteps()) { // every trial counts, rejected ones too
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, "RODAS4 exceeded " + opt.maxSteps()
-                                + " steps; the problem may need a looser tolerance or a longer step limit");
-                    }
+                    h = StepControl.toEnd(t, h, tEnd);
+                    StepControl.requireTrial("RODAS4", t, h, nonFiniteTrial, "the solution may blow up or leave its domain here",
+                            work, opt);
                     if (!attemptStep(t, y, h)) {
                         work.rejected++;
                         h *= 0.25;
@@ -184,22 +164,11 @@ public final class Rodas4Solver extends EventDrivenSolver {
                 }
                 work.accepted++;
                 double tNew = t + h;
-                double[] yNew = new double[n];
-                for (int i = 0; i < n; i++) {
-                    yNew[i] = yTmp[i] + k6[i];
-                    if (!Double.isFinite(yNew[i])) {
-                        throw new SolverException(ErrorCode.SOLVER_FAILURE, t, system.stateName(i) + " became non-finite");
-                    }
+                double[] yNew = StepControl.advance(system, t, yTmp, k6);
+                SegmentResult stopped = StepControl.deliver(new Interpolant(t, tNew, y, yNew), yNew, locator, output, tEnd);
+                if (stopped != null) {
+                    return stopped;
                 }
-                Interpolant dense = new Interpolant(t, tNew, y, yNew);
-                if (locator != null) {
-                    StateEventLocator.Hit hit = locator.check(dense, yNew);
-                    if (hit != null) {
-                        output.recordBefore(dense, hit.time());
-                        return new SegmentResult(hit.time(), hit.state(), hit.index());
-                    }
-                }
-                output.recordBefore(dense, tEnd);
                 t = OutputRecorder.sameTime(tNew, tEnd) ? tEnd : tNew;
                 y = yNew;
                 rhs(t, y, f0);

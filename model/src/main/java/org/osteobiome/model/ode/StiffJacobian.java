@@ -13,7 +13,7 @@ import org.osteobiome.core.ErrorCode;
  * 1974). Working storage of one segment; never shared.
  */
 final class StiffJacobian {
-    private static final double UNIT_ROUNDOFF = 0x1.0p-52;
+    private static final double UNIT_ROUNDOFF = StepControl.UNIT_ROUNDOFF;
 
     private final OdeSystem system;
     private final int n;
@@ -179,43 +179,5 @@ final class StiffJacobian {
                         + " overflow), or the solution left the model's domain");
             }
         }
-    }
-
-    /**
-     * Starting step from the size of y and f (Hairer, Nørsett and Wanner, <i>Solving ODE I</i>, §II.4) for a method
-     * whose error estimate is of order {@code estimateOrder}; {@code f0} holds f(t, y).
-     */
-    static double initialStep(OdeSystem system, double t, double[] y, double[] f0, double hMax, SolverOptions opt,
-                              int estimateOrder, WorkCounter work) {
-        int n = y.length;
-        double d0 = 0;
-        double d1 = 0;
-        for (int i = 0; i < n; i++) {
-            double scale = opt.absoluteTolerance() + opt.relativeTolerance() * Math.abs(y[i]);
-            d0 += (y[i] / scale) * (y[i] / scale);
-            d1 += (f0[i] / scale) * (f0[i] / scale);
-        }
-        d0 = Math.sqrt(d0 / n);
-        d1 = Math.sqrt(d1 / n);
-        double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
-        h0 = Math.min(h0, hMax);
-        double[] y1 = new double[n];
-        double[] f1 = new double[n];
-        for (int i = 0; i < n; i++) {
-            y1[i] = y[i] + h0 * f0[i];
-        }
-        system.derivatives(t + h0, y1, f1);
-        work.rhs++;
-        double d2 = 0;
-        for (int i = 0; i < n; i++) {
-            double scale = opt.absoluteTolerance() + opt.relativeTolerance() * Math.abs(y[i]);
-            double v = (f1[i] - f0[i]) / scale;
-            d2 += v * v;
-        }
-        d2 = Math.sqrt(d2 / n) / h0;
-        double h1 = Math.max(d1, d2) <= 1e-15 ? Math.max(1e-6, h0 * 1e-3)
-                : Math.pow(0.01 / Math.max(d1, d2), 1.0 / (estimateOrder + 1));
-        double h = Math.min(Math.min(100 * h0, h1), hMax);
-        return h > 0 && Double.isFinite(h) ? h : Math.min(1e-6, hMax);
     }
 }
