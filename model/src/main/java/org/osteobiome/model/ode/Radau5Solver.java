@@ -116,7 +116,8 @@ public final class Radau5Solver extends EventDrivenSolver {
         private final double[] w3;
         private final double[] f0;
         private final double[] yStage;
-        private final double[] fStage;
+        /** (d1·Z1 + d2·Z2 + d3·Z3)/h of the error estimate. */
+        private final double[] errorTerms;
         private final double[] scale;
         private final double[] estimate;
         private final double[] reducedRe;
@@ -148,7 +149,7 @@ public final class Radau5Solver extends EventDrivenSolver {
             this.w3 = new double[n];
             this.f0 = new double[n];
             this.yStage = new double[n];
-            this.fStage = new double[n];
+            this.errorTerms = new double[n];
             this.scale = new double[n];
             this.estimate = new double[n];
             this.reducedRe = new double[m];
@@ -360,9 +361,7 @@ public final class Radau5Solver extends EventDrivenSolver {
                     z2[i] = TI21 * a1 + TI22 * a2 + TI23 * a3 - w2[i] * alphaN + w3[i] * betaN;
                     z3[i] = TI31 * a1 + TI32 * a2 + TI33 * a3 - w3[i] * alphaN - w2[i] * betaN;
                 }
-                jacobian.gather(z1, reducedRe);
-                real.solve(reducedRe);
-                jacobian.scatter(reducedRe, z1);
+                solveReal(z1);
                 jacobian.gather(z2, reducedRe);
                 jacobian.gather(z3, reducedIm);
                 complex.solve(reducedRe, reducedIm);
@@ -429,8 +428,8 @@ public final class Radau5Solver extends EventDrivenSolver {
             double e2 = DD2 / h;
             double e3 = DD3 / h;
             for (int i = 0; i < n; i++) {
-                fStage[i] = e1 * z1[i] + e2 * z2[i] + e3 * z3[i];
-                estimate[i] = fStage[i] + f0[i];
+                errorTerms[i] = e1 * z1[i] + e2 * z2[i] + e3 * z3[i];
+                estimate[i] = errorTerms[i] + f0[i];
             }
             solveReal(estimate);
             double err = scaledNorm(estimate);
@@ -440,7 +439,7 @@ public final class Radau5Solver extends EventDrivenSolver {
                 }
                 rhs(t, yStage, estimate);
                 for (int i = 0; i < n; i++) {
-                    estimate[i] += fStage[i];
+                    estimate[i] += errorTerms[i];
                 }
                 solveReal(estimate);
                 err = scaledNorm(estimate);
